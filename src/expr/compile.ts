@@ -1,0 +1,167 @@
+import { parse, type MathNode } from 'mathjs';
+import { type Mat, MathError, scalar } from '../linalg/mat.js';
+import { hcat, vcat } from '../linalg/structure.js';
+import { BINARY, UNARY } from './operators.js';
+import { PRELUDE, CONSTANTS } from './prelude.js';
+import type { KinkTrace } from './kink-trace.js';
+
+/** Values of the names an expression may read: vars, `where` names, dims, the upstream array. */
+export type Scope = ReadonlyMap<string, Mat>;
+
+/** A compiled expression: a pure function of a scope. `trace` collects kinks when given. */
+export type Evaluator = (scope: Scope, trace: KinkTrace | null) => Mat;
+
+/** The outcome of compiling one expression: never an exception. */
+export type CompileResult =
+  | { readonly ok: true; readonly evaluate: Evaluator; readonly names: ReadonlySet<string> }
+  | { readonly ok: false; readonly message: string };
+
+/** Longest expression accepted, in characters. Hint-sheet formulas are under 100. */
+export const MAX_EXPRESSION_LENGTH = 2000;
+/** Deepest nesting of brackets and operators accepted; the parser recurses once per level. */
+export const MAX_EXPRESSION_DEPTH = 64;
+
+/** Why a node type is refused, in the words of a spec author. */
+const REFUSED: Record<string, string> = {
+  AssignmentNode: 'assignments are not allowed in expressions (use `where:` to name values)',
+  FunctionAssignmentNode: 'function definitions are not allowed in expressions',
+  AccessorNode: 'property access and indexing are not allowed in expressions',
+  IndexNode: 'indexing is not allowed in expressions',
+  ObjectNode: 'object literals are not allowed in expressions',
+  BlockNode: 'an expression is a single formula (`;` and newlines separate statements)',
+  ConditionalNode: 'the conditional `a ? b : c` is not allowed in expressions',
+  RangeNode: 'ranges `a:b` are not allowed in expressions',
+  RelationalNode: 'chained comparisons such as `a < b < c` are not allowed',
+};
+
+/** Thrown inside the compiler only, caught by `compileExpression`. */
+class Refusal extends Error {}
+
+function bracketDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const ch of source) {
+    if (ch === '(' || ch === '[' || ch === '{') max = Math.max(max, ++depth);
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return max;
+}
+
+/**
+ * Parses `source` with mathjs and compiles it into closures over {@link Mat}, admitting only an
+ * allowlist of node types, operators and functions and only the `names` given (plus constants).
+ * Nothing of mathjs's evaluator runs, so a spec cannot reach `import`, `config`, methods of its
+ * matrices or the scope; this is the sandbox.
+ */
+export function compileExpression(source: string, names: ReadonlySet<string>): CompileResult {
+  if (source.trim() === '') return { ok: false, message: 'the expression is empty' };
+  if (source.length > MAX_EXPRESSION_LENGTH) {
+    return { ok: false, message: `the expression is longer than ${MAX_EXPRESSION_LENGTH} characters` };
+  }
+  if (bracketDepth(source) > MAX_EXPRESSION_DEPTH) {
+    return { ok: false, message: `brackets nest deeper than ${MAX_EXPRESSION_DEPTH} levels` };
+  }
+  let root: MathNode;
+  try {
+    root = parse(source);
+  } catch (error) {
+    return { ok: false, message: `cannot parse ${JSON.stringify(source)}: ${(error as Error).message}` };
+  }
+  const used = new Set<string>();
+  try {
+    return { ok: true, evaluate: compileNode(root, names, used, 0), names: used };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+interface AnyNode {
+  readonly type: string;
+  readonly value?: unknown;
+  readonly name?: string;
+  readonly fn?: unknown;
+  readonly args?: readonly AnyNode[];
+  readonly content?: AnyNode;
+  readonly items?: readonly AnyNode[];
+}
+
+function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string>, depth: number): Evaluator {
+  if (depth > MAX_EXPRESSION_DEPTH) throw new Refusal(`the expression nests deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+  const child = (n: AnyNode): Evaluator => compileNode(n, names, used, depth + 1);
+  switch (node.type) {
+    case 'ConstantNode':
+      return compileConstant(node.value);
+    case 'SymbolNode':
+      return compileSymbol(node.name!, names, used);
+    case 'ParenthesisNode':
+      return child(node.content!);
+    case 'OperatorNode':
+      return compileOperator(node.fn as string, node.args!.map(child));
+    case 'FunctionNode':
+      return compileCall(node, node.args!.map(child));
+    case 'ArrayNode':
+      return compileArray(node, child);
+    default:
+      throw new Refusal(REFUSED[node.type] ?? `${node.type} is not allowed in expressions`);
+  }
+}
+
+function compileConstant(value: unknown): Evaluator {
+  if (typeof value !== 'number') throw new Refusal(`only numbers are allowed as constants, got ${JSON.stringify(value)}`);
+  const m = scalar(value);
+  return () => m;
+}
+
+function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<string>): Evaluator {
+  if (names.has(name)) {
+    used.add(name);
+    return (scope) => {
+      const value = scope.get(name);
+      if (value === undefined) throw new MathError(`${name} has no value here`);
+      return value;
+    };
+  }
+  const constant = CONSTANTS.get(name);
+  if (constant !== undefined) return () => constant;
+  if (PRELUDE.has(name)) throw new Refusal(`${name} is a function: call it as ${name}(...)`);
+  throw new Refusal(`undefined name "${name}"`);
+}
+
+function compileOperator(fn: string, args: Evaluator[]): Evaluator {
+  if (args.length === 1) {
+    const op = UNARY.get(fn);
+    if (op === undefined) throw new Refusal(`the operator ${fn} is not allowed`);
+    const [a] = args as [Evaluator];
+    return (scope, trace) => op(a(scope, trace));
+  }
+  const op = BINARY.get(fn);
+  if (op === undefined || args.length !== 2) throw new Refusal(`the operator ${fn} is not allowed`);
+  const [a, b] = args as [Evaluator, Evaluator];
+  return (scope, trace) => op(a(scope, trace), b(scope, trace), trace);
+}
+
+function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
+  const fnNode = node.fn as AnyNode;
+  if (fnNode.type !== 'SymbolNode') throw new Refusal('only named functions can be called');
+  const name = fnNode.name!;
+  const fn = PRELUDE.get(name);
+  if (fn === undefined) throw new Refusal(`unknown function ${name}()`);
+  if (args.length < fn.minArgs || args.length > fn.maxArgs) {
+    const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} or ${fn.maxArgs}`;
+    throw new Refusal(`${name}() takes ${want} argument${fn.maxArgs === 1 ? '' : 's'}, got ${args.length}`);
+  }
+  return (scope, trace) => fn.call(args.map((a) => a(scope, trace)), trace);
+}
+
+/** `[a, b]` concatenates side by side, `[a; b]` stacks, as in MATLAB. */
+function compileArray(node: AnyNode, child: (n: AnyNode) => Evaluator): Evaluator {
+  const items = node.items!;
+  if (items.length === 0) throw new Refusal('empty brackets [] are not allowed');
+  if (items.every((item) => item.type === 'ArrayNode')) {
+    const rows = items.map((row) => row.items!.map(child));
+    return (scope, trace) => vcat(rows.map((row) => hcat(row.map((e) => e(scope, trace)))));
+  }
+  const parts = items.map(child);
+  return (scope, trace) => hcat(parts.map((e) => e(scope, trace)));
+}

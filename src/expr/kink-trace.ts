@@ -1,0 +1,28 @@
+import type { Mat } from '../linalg/mat.js';
+
+/**
+ * The sign pattern of every argument that a non-smooth operation (relu, abs, sign, max, min,
+ * comparisons) saw during one evaluation. Two evaluations with the same pattern lie on the same
+ * smooth piece of the function; a finite difference between evaluations whose patterns differ
+ * straddles a kink, and its value says nothing about the derivative.
+ */
+export class KinkTrace {
+  private readonly signs: number[] = [];
+
+  /** Records the signs of every entry of `m` (real parts). */
+  record(m: Mat): void {
+    for (let k = 0; k < m.re.length; k++) this.signs.push(Math.sign(m.re[k]!));
+  }
+
+  /** True when both evaluations took the same branches everywhere. */
+  samePieceAs(other: KinkTrace): boolean {
+    if (this.signs.length !== other.signs.length) return false;
+    for (let k = 0; k < this.signs.length; k++) if (this.signs[k] !== other.signs[k]) return false;
+    return true;
+  }
+
+  /** True when some recorded argument was exactly zero: the point itself sits on a kink. */
+  onKink(): boolean {
+    return this.signs.includes(0);
+  }
+}

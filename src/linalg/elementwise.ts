@@ -1,0 +1,105 @@
+import { type Mat, MathError, formatShape, zeros, requireReal } from './mat.js';
+
+/**
+ * The shape of an elementwise operation on `a` and `b`: equal shapes, a 1×1 against anything,
+ * or a 1×n row / m×1 column against an m×n matrix. An m×1 column against a 1×n row is refused
+ * on purpose: `x + x'` silently becoming n×n hides the most common shape mistake.
+ */
+export function broadcastShape(a: Mat, b: Mat, op: string): { rows: number; cols: number } {
+  if (a.rows === b.rows && a.cols === b.cols) return { rows: a.rows, cols: a.cols };
+  if (a.rows === 1 && a.cols === 1) return { rows: b.rows, cols: b.cols };
+  if (b.rows === 1 && b.cols === 1) return { rows: a.rows, cols: a.cols };
+  const rowsOk = a.rows === b.rows && (a.cols === 1 || b.cols === 1);
+  const colsOk = a.cols === b.cols && (a.rows === 1 || b.rows === 1);
+  if (rowsOk || colsOk) return { rows: Math.max(a.rows, b.rows), cols: Math.max(a.cols, b.cols) };
+  throw new MathError(
+    `dimension mismatch in ${op}: ${formatShape(a)} and ${formatShape(b)} ` +
+      '(elementwise operations take equal shapes, or a 1×n row or m×1 column against an m×n matrix)',
+  );
+}
+
+/** Index of entry (i, j) of the broadcast result inside `m`. */
+function at(m: Mat, i: number, j: number): number {
+  return (m.rows === 1 ? 0 : i) * m.cols + (m.cols === 1 ? 0 : j);
+}
+
+/** Applies a real binary function entrywise with broadcasting; complex inputs are refused. */
+export function zipReal(a: Mat, b: Mat, op: string, f: (x: number, y: number) => number): Mat {
+  requireReal(a, op);
+  requireReal(b, op);
+  const { rows, cols } = broadcastShape(a, b, op);
+  const out = zeros(rows, cols);
+  if (a.rows === b.rows && a.cols === b.cols) {
+    for (let k = 0; k < out.re.length; k++) out.re[k] = f(a.re[k]!, b.re[k]!);
+    return out;
+  }
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out.re[i * cols + j] = f(a.re[at(a, i, j)]!, b.re[at(b, i, j)]!);
+  }
+  return out;
+}
+
+/** Applies a real unary function entrywise; complex inputs are refused. */
+export function mapReal(a: Mat, op: string, f: (x: number) => number): Mat {
+  requireReal(a, op);
+  const out = zeros(a.rows, a.cols);
+  for (let k = 0; k < out.re.length; k++) out.re[k] = f(a.re[k]!);
+  return out;
+}
+
+type ComplexOp = (ar: number, ai: number, br: number, bi: number, out: Float64Array, k: number) => void;
+
+const COMPLEX_OPS: Record<'add' | 'sub' | 'mul' | 'div', ComplexOp> = {
+  add: (ar, ai, br, bi, o, k) => { o[2 * k] = ar + br; o[2 * k + 1] = ai + bi; },
+  sub: (ar, ai, br, bi, o, k) => { o[2 * k] = ar - br; o[2 * k + 1] = ai - bi; },
+  mul: (ar, ai, br, bi, o, k) => { o[2 * k] = ar * br - ai * bi; o[2 * k + 1] = ar * bi + ai * br; },
+  div: (ar, ai, br, bi, o, k) => {
+    const d = br * br + bi * bi;
+    o[2 * k] = (ar * br + ai * bi) / d;
+    o[2 * k + 1] = (ai * br - ar * bi) / d;
+  },
+};
+
+const REAL_OPS: Record<keyof typeof COMPLEX_OPS, (x: number, y: number) => number> = {
+  add: (x, y) => x + y,
+  sub: (x, y) => x - y,
+  mul: (x, y) => x * y,
+  div: (x, y) => x / y,
+};
+
+/**
+ * Elementwise +, −, .* and ./ with broadcasting. These four also accept complex values, so that
+ * expressions over `eigvals` (sums, products, differences) work.
+ */
+export function arith(a: Mat, b: Mat, kind: keyof typeof COMPLEX_OPS, op: string): Mat {
+  if (a.im === null && b.im === null) return zipReal(a, b, op, REAL_OPS[kind]);
+  const { rows, cols } = broadcastShape(a, b, op);
+  const out = zeros(rows, cols, true);
+  const pair = new Float64Array(2);
+  const f = COMPLEX_OPS[kind];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const ka = at(a, i, j);
+      const kb = at(b, i, j);
+      f(a.re[ka]!, a.im?.[ka] ?? 0, b.re[kb]!, b.im?.[kb] ?? 0, pair, 0);
+      out.re[i * cols + j] = pair[0]!;
+      out.im![i * cols + j] = pair[1]!;
+    }
+  }
+  return out;
+}
+
+/** Negation, real or complex. */
+export function negate(a: Mat): Mat {
+  const out = zeros(a.rows, a.cols, a.im !== null);
+  for (let k = 0; k < a.re.length; k++) out.re[k] = -a.re[k]!;
+  if (a.im !== null) for (let k = 0; k < a.im.length; k++) out.im![k] = -a.im[k]!;
+  return out;
+}
+
+/** Entrywise modulus |z| (absolute value for reals). */
+export function modulus(a: Mat): Mat {
+  const out = zeros(a.rows, a.cols);
+  for (let k = 0; k < a.re.length; k++) out.re[k] = Math.hypot(a.re[k]!, a.im?.[k] ?? 0);
+  return out;
+}
