@@ -1,0 +1,64 @@
+import type { Mat } from '../linalg/mat.js';
+import { scalar } from '../linalg/mat.js';
+import { MathError, formatShape } from '../linalg/mat.js';
+import type { Identity, ShapeEntry } from '../spec/identity.js';
+import type { KinkTrace } from '../expr/kink-trace.js';
+import { drawSample } from '../numeric/samplers.js';
+import type { Rng } from '../numeric/rng.js';
+
+/** One random draw of an identity: its dims and vars (the scope before `where`). */
+export interface Draw {
+  readonly dims: ReadonlyMap<string, number>;
+  readonly vars: ReadonlyMap<string, Mat>;
+}
+
+/** Rows and columns of a shape: [] is 1×1, [n] is n×1 (a column), [m, n] is m×n. */
+export function resolveShape(shape: readonly ShapeEntry[], dims: ReadonlyMap<string, number>): [number, number] {
+  const size = (e: ShapeEntry): number => (typeof e === 'number' ? e : dims.get(e)!);
+  if (shape.length === 0) return [1, 1];
+  if (shape.length === 1) return [size(shape[0]!), 1];
+  return [size(shape[0]!), size(shape[1]!)];
+}
+
+/** Draws the dims, then every var in declaration order, from one generator. */
+export function drawInputs(identity: Identity, rng: Rng): Draw {
+  const dims = new Map<string, number>();
+  for (const d of identity.dims) dims.set(d.name, rng.int(d.min, d.max));
+  const vars = new Map<string, Mat>();
+  for (const v of identity.vars) {
+    const [rows, cols] = resolveShape(v.shape, dims);
+    vars.set(v.name, drawSample(v.sample, rows, cols, rng));
+  }
+  return { dims, vars };
+}
+
+/**
+ * The full scope of a draw: dims (as numbers), vars, with `replace` overriding one var, then the
+ * `where` values computed in order from them. Called once per finite-difference evaluation, so a
+ * `where` value always follows the perturbed var.
+ */
+export function scopeOf(
+  identity: Identity,
+  draw: Draw,
+  trace: KinkTrace | null,
+  replace: { readonly name: string; readonly value: Mat } | null = null,
+): Map<string, Mat> {
+  const scope = new Map<string, Mat>();
+  for (const [name, value] of draw.dims) scope.set(name, scalar(value));
+  for (const [name, value] of draw.vars) scope.set(name, value);
+  if (replace !== null) scope.set(replace.name, replace.value);
+  for (const w of identity.where) {
+    try {
+      scope.set(w.name, w.expr.evaluate(scope, trace));
+    } catch (error) {
+      if (error instanceof MathError) throw new MathError(`where ${w.name}: ${error.message}`);
+      throw error;
+    }
+  }
+  return scope;
+}
+
+/** `expect is 3×2 but wrt X is 2×3`, the reason for the most common homework mistake. */
+export function shapeMismatch(what: string, got: Mat, wantRows: number, wantCols: number, target: string): string {
+  return `${what} is ${formatShape(got)} but ${target} is ${wantRows}×${wantCols}`;
+}

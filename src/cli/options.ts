@@ -1,0 +1,33 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Largest seed accepted: seeds are printed and retyped, so they stay exact integers. */
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+/** `--seed N` or `--seed random` (a fresh seed, printed in the report so it can be reused). */
+export function parseSeed(value: string): number {
+  if (value === 'random') return Math.floor(Math.random() * 2 ** 31);
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n > MAX_SEED) {
+    throw new InvalidArgumentError('expected a whole number ≥ 0, or "random".');
+  }
+  return n;
+}
+
+/** A whole number ≥ 1 (trials). */
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
+  return n;
+}
+
+/** A tolerance: a finite number ≥ 0 such as 1e-6. */
+export function parseTolerance(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0, such as 1e-6.');
+  return n;
+}
+
+/** Collects a repeatable option into a list. */
+export function collect(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
+}

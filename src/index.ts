@@ -1,0 +1,33 @@
+/**
+ * mcheck's programmatic API: load identity specs, check them, format the report. The CLI is a
+ * thin shell over these functions.
+ */
+import { loadIdentities } from './spec/load-identities.js';
+import { runIdentities, type RunSettings } from './check/run.js';
+import type { RunReport } from './check/result.js';
+
+export { loadIdentities, loadSpecFile, findSpecFiles } from './spec/load-identities.js';
+export { parseSpecText } from './spec/document.js';
+export { resolveSpec } from './spec/resolve-spec.js';
+export { runIdentities, type RunSettings } from './check/run.js';
+export { checkClaim, DEFAULT_TRIALS, MAX_KINK_REDRAWS } from './check/check-claim.js';
+export type { ClaimResult, RunReport, SpecError, Status, Summary } from './check/result.js';
+export type { Identity, Claim, VarSpec, DimSpec, Location } from './spec/identity.js';
+export { compileExpression } from './expr/compile.js';
+export { DEFAULT_RTOL, DEFAULT_ATOL, isClose, type Tolerance } from './numeric/closeness.js';
+export { DEFAULT_STEP, centralPartials, stepFor } from './numeric/finite-diff.js';
+export { createRng } from './numeric/rng.js';
+export { drawSample, SAMPLE_KINDS, type SampleKind } from './numeric/samplers.js';
+export { REPORTERS } from './report/reporters.js';
+
+/**
+ * Loads every spec under `paths` (files or directories) and checks every claim.
+ *
+ * @example
+ * const report = checkPaths(['identities'], { seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, claims: [] });
+ * report.summary; // { passed: 24, failed: 0, errors: 0 }
+ */
+export function checkPaths(paths: readonly string[], settings: RunSettings): RunReport {
+  const loaded = loadIdentities(paths);
+  return runIdentities(loaded.identities, loaded.errors, settings);
+}

@@ -1,0 +1,75 @@
+import { type Mat, zeros } from '../linalg/mat.js';
+import { KinkTrace } from '../expr/kink-trace.js';
+
+/**
+ * Relative step of the finite differences. The stencil below is fourth order: its truncation
+ * error is about h⁴·|f⁽⁵⁾|/30 and its rounding error about ε·|f|/h (ε = 2.2e-16). At h = 2⁻¹³
+ * (1.2e-4) rounding costs ~2e-12·|f| and truncation ~1e-17·|f⁽⁵⁾|: about ten digits on
+ * well-scaled problems, and still seven when a derivative of order five is 10⁹ (an inverse of
+ * a matrix with smallest singular value 0.03). Kinks are not smoothed over but detected.
+ */
+export const DEFAULT_STEP = 2 ** -13;
+
+/**
+ * The step for an entry of size |x|: DEFAULT_STEP relative to max(1, |x|), rounded down to a power
+ * of two so that x ± h and x ± 2h are exact in floating point and the stencil is symmetric.
+ */
+export function stepFor(x: number, relative = DEFAULT_STEP): number {
+  const scale = Math.max(1, Math.abs(x));
+  return 2 ** Math.floor(Math.log2(relative * scale));
+}
+
+/** f evaluated at a candidate input, recording the kinks it passes through. */
+export type Objective = (x: Mat, trace: KinkTrace) => Mat;
+
+/** The partial derivatives of f at x, one array of f's shape per entry of x (row-major). */
+export type Partials =
+  | { readonly ok: true; readonly partials: readonly Mat[] }
+  | { readonly ok: false; readonly kinkAt: number };
+
+const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
+  [-2, 1 / 12],
+  [-1, -8 / 12],
+  [1, 8 / 12],
+  [2, -1 / 12],
+];
+
+/**
+ * Central differences of f at x along every entry of x, with the five-point stencil
+ * f'(x) ≈ (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h. Each perturbed evaluation must take the
+ * same branches of every non-smooth function as `baseTrace` (the evaluation at x itself);
+ * otherwise the stencil straddles a kink and the result is `{ ok: false, kinkAt }`.
+ */
+export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Partials {
+  if (baseTrace.onKink()) return { ok: false, kinkAt: -1 };
+  const probe: Mat = { rows: x.rows, cols: x.cols, re: Float64Array.from(x.re), im: null };
+  const partials: Mat[] = [];
+  for (let k = 0; k < x.re.length; k++) {
+    const xk = x.re[k]!;
+    const h = stepFor(xk);
+    let acc: Mat | null = null;
+    for (const [offset, weight] of STENCIL) {
+      probe.re[k] = xk + offset * h;
+      const trace = new KinkTrace();
+      const value = f(probe, trace);
+      if (!trace.samePieceAs(baseTrace)) return { ok: false, kinkAt: k };
+      acc = accumulate(acc, value, weight / h);
+    }
+    probe.re[k] = xk; // restore by assignment: x + h − h need not equal x in floating point
+    partials.push(acc!);
+  }
+  return { ok: true, partials };
+}
+
+/** acc + w·value, allocating acc on first use; keeps an imaginary part if value has one. */
+function accumulate(acc: Mat | null, value: Mat, w: number): Mat {
+  const out = acc ?? zeros(value.rows, value.cols, value.im !== null);
+  if (out.re.length !== value.re.length) throw new Error('f changed shape under a perturbation');
+  for (let i = 0; i < value.re.length; i++) out.re[i]! += w * value.re[i]!;
+  if (value.im !== null) {
+    const target = out.im ?? new Float64Array(out.re.length);
+    for (let i = 0; i < value.im.length; i++) target[i]! += w * value.im[i]!;
+    if (out.im === null) return { ...out, im: target };
+  }
+  return out;
+}

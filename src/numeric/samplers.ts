@@ -1,0 +1,139 @@
+import { type Mat, zeros } from '../linalg/mat.js';
+import { multiply, transpose } from '../linalg/products.js';
+import type { Rng } from './rng.js';
+
+/** The sample kinds of the spec format, in the order the docs list them. */
+export const SAMPLE_KINDS = [
+  'normal', 'uniform', 'positive', 'nonzero', 'invertible', 'symmetric', 'spd', 'orthogonal',
+  'diagonal', 'probability', 'onehot',
+] as const;
+
+export type SampleKind = (typeof SAMPLE_KINDS)[number];
+
+/** Kinds that only make sense for square matrices. */
+export const SQUARE_KINDS: ReadonlySet<SampleKind> = new Set(['invertible', 'symmetric', 'spd', 'orthogonal', 'diagonal']);
+
+/**
+ * Singular values of `invertible` draws and eigenvalues of `spd` draws lie in this range, so the
+ * condition number is at most 4: inverses and determinants stay far from singular and finite
+ * differences stay accurate.
+ */
+export const WELL_CONDITIONED_RANGE: readonly [number, number] = [0.5, 2];
+
+/** `nonzero` entries have at least this magnitude, so a step never crosses a kink at 0. */
+export const NONZERO_MIN = 0.1;
+
+function fill(rows: number, cols: number, draw: () => number): Mat {
+  const out = zeros(rows, cols);
+  for (let k = 0; k < out.re.length; k++) out.re[k] = draw();
+  return out;
+}
+
+function between(rng: Rng, [lo, hi]: readonly [number, number]): number {
+  return lo + (hi - lo) * rng.uniform();
+}
+
+function nonzeroNormal(rng: Rng): number {
+  for (;;) {
+    const x = rng.normal();
+    if (Math.abs(x) >= NONZERO_MIN) return x;
+  }
+}
+
+/**
+ * A Haar-random orthogonal matrix: Gram–Schmidt (run twice for accuracy) on a Gaussian matrix,
+ * which equals QR with a positive diagonal of R.
+ */
+export function randomOrthogonal(n: number, rng: Rng): Mat {
+  const q = fill(n, n, () => rng.normal());
+  for (let j = 0; j < n; j++) {
+    for (let pass = 0; pass < 2; pass++) {
+      for (let p = 0; p < j; p++) {
+        let dot = 0;
+        for (let i = 0; i < n; i++) dot += q.re[i * n + p]! * q.re[i * n + j]!;
+        for (let i = 0; i < n; i++) q.re[i * n + j]! -= dot * q.re[i * n + p]!;
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += q.re[i * n + j]! ** 2;
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < n; i++) q.re[i * n + j]! /= norm;
+  }
+  return q;
+}
+
+/** U · diag(d) · Vᵀ for given orthogonal U, V. */
+function withSpectrum(u: Mat, d: readonly number[], v: Mat): Mat {
+  const n = d.length;
+  const ud = zeros(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) ud.re[i * n + j] = u.re[i * n + j]! * d[j]!;
+  return multiply(ud, transpose(v));
+}
+
+function spectrum(n: number, rng: Rng, signed: boolean): number[] {
+  return Array.from({ length: n }, () => (signed && rng.uniform() < 0.5 ? -1 : 1) * between(rng, WELL_CONDITIONED_RANGE));
+}
+
+/** Columns that each sum to one (a vector is one column). */
+function probability(rows: number, cols: number, rng: Rng): Mat {
+  const out = fill(rows, cols, () => between(rng, [0.5, 2]));
+  for (let j = 0; j < cols; j++) {
+    let total = 0;
+    for (let i = 0; i < rows; i++) total += out.re[i * cols + j]!;
+    for (let i = 0; i < rows; i++) out.re[i * cols + j]! /= total;
+  }
+  return out;
+}
+
+/** Columns that each hold a single 1 at a random row. */
+function onehot(rows: number, cols: number, rng: Rng): Mat {
+  const out = zeros(rows, cols);
+  for (let j = 0; j < cols; j++) out.re[rng.int(0, rows - 1) * cols + j] = 1;
+  return out;
+}
+
+/**
+ * Draws a rows×cols matrix of the given kind. Square kinds assume rows = cols (the spec loader
+ * guarantees it). `normal` and `invertible` draws are non-symmetric, so a missing transpose
+ * cannot pass by accident.
+ */
+export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rng): Mat {
+  switch (kind) {
+    case 'normal': return fill(rows, cols, () => rng.normal());
+    case 'uniform': return fill(rows, cols, () => 2 * rng.uniform() - 1);
+    case 'positive': return fill(rows, cols, () => between(rng, [0.5, 2]));
+    case 'nonzero': return fill(rows, cols, () => nonzeroNormal(rng));
+    case 'invertible':
+      return withSpectrum(randomOrthogonal(rows, rng), spectrum(rows, rng, true), randomOrthogonal(rows, rng));
+    case 'symmetric': {
+      const a = fill(rows, rows, () => rng.normal());
+      for (let i = 0; i < rows; i++) for (let j = 0; j < i; j++) a.re[j * rows + i] = a.re[i * rows + j]!;
+      return a;
+    }
+    case 'spd': {
+      const q = randomOrthogonal(rows, rng);
+      return symmetrize(withSpectrum(q, spectrum(rows, rng, false), q));
+    }
+    case 'orthogonal': return randomOrthogonal(rows, rng);
+    case 'diagonal': {
+      const d = zeros(rows, rows);
+      for (let i = 0; i < rows; i++) d.re[i * rows + i] = nonzeroNormal(rng);
+      return d;
+    }
+    case 'probability': return probability(rows, cols, rng);
+    case 'onehot': return onehot(rows, cols, rng);
+  }
+}
+
+/** Makes A exactly symmetric (rounding in Q·D·Qᵀ leaves it symmetric only to ~1e-16). */
+function symmetrize(a: Mat): Mat {
+  const n = a.rows;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const m = (a.re[i * n + j]! + a.re[j * n + i]!) / 2;
+      a.re[i * n + j] = m;
+      a.re[j * n + i] = m;
+    }
+  }
+  return a;
+}

@@ -1,0 +1,35 @@
+import type { RunReport } from '../check/result.js';
+import { replayCommand } from './replay.js';
+import type { Reporter } from './reporter.js';
+
+/** NaN and infinities are not JSON; they are reported as null. */
+function finite(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
+/**
+ * The machine-readable report. Its fields are a stable interface for CI and tools:
+ * `{ seed, summary: { passed, failed, errors }, results: [...], errors: [...] }`.
+ */
+export const jsonReporter: Reporter = (report: RunReport, ctx) => {
+  const body = {
+    seed: report.seed,
+    summary: report.summary,
+    results: report.results.map((r) => ({
+      id: r.id,
+      claim: r.claim,
+      row: r.row,
+      kind: r.kind,
+      file: r.file,
+      line: r.line,
+      status: r.status,
+      maxAbsError: finite(r.maxAbsError),
+      maxRelError: finite(r.maxRelError),
+      trials: r.trials,
+      message: r.message,
+      repro: r.status === 'pass' ? null : replayCommand(r, ctx.replay),
+    })),
+    errors: report.errors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message })),
+  };
+  return JSON.stringify(body, null, 2) + '\n';
+};

@@ -1,0 +1,51 @@
+import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
+import { FIGURES } from './figures.js';
+import { formatError, plural } from './format-number.js';
+import { replayCommand } from './replay.js';
+import { type Reporter, type ReporterContext, summaryLine } from './reporter.js';
+
+const MAX_ROW_WIDTH = 48;
+
+function place(file: string, line: number | null, column: number | null): string {
+  return line === null ? file : column === null ? `${file}:${line}` : `${file}:${line}:${column}`;
+}
+
+function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): string[] {
+  const { palette: p } = ctx;
+  const mark = r.status === 'pass' ? p.pass(FIGURES.pass) : r.status === 'fail' ? p.fail(FIGURES.fail) : p.error(FIGURES.error);
+  const name = r.status === 'pass' ? r.row : r.status === 'fail' ? p.fail(r.row) : p.error(r.row);
+  const pad = ' '.repeat(Math.max(1, width - r.row.length + 2));
+  const numbers = p.dim(`abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`);
+  const lines = [` ${mark} ${name}${pad}${numbers}`];
+  if (r.status === 'pass') return lines;
+  lines.push(`     ${r.message ?? ''}`);
+  lines.push(p.dim(`     at ${place(r.file, r.line, null)}`));
+  lines.push(p.dim(`     rerun: ${replayCommand(r, ctx.replay)}`));
+  return lines;
+}
+
+function errorLine(e: SpecError, ctx: ReporterContext): string {
+  const { palette: p } = ctx;
+  return ` ${p.fail(FIGURES.issue)} ${e.message} ${p.dim(`${FIGURES.arrow} at ${place(e.file, e.line, e.column)}`)}`;
+}
+
+/**
+ * The terminal report: a header with the seed, one row per claim (failures with their reason,
+ * place and a rerun command), spec errors in the form `✖ message → at file:line:column`, and
+ * the summary line last.
+ */
+export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext) => {
+  const { palette: p } = ctx;
+  const width = Math.min(MAX_ROW_WIDTH, Math.max(0, ...report.results.map((r) => r.row.length)));
+  const files = new Set([...report.results.map((r) => r.file), ...report.errors.map((e) => e.file)]).size;
+  const out = [p.dim(`mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${plural(files, 'file')}`), ''];
+  for (const r of report.results) out.push(...resultLines(r, width, ctx));
+  if (report.errors.length > 0) {
+    if (report.results.length > 0) out.push('');
+    for (const e of report.errors) out.push(errorLine(e, ctx));
+  }
+  const { failed, errors } = report.summary;
+  const colour = errors > 0 ? p.error : failed > 0 ? p.fail : p.pass;
+  out.push('', colour(summaryLine(report)));
+  return out.join('\n') + '\n';
+};

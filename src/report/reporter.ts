@@ -1,0 +1,19 @@
+import type { RunReport } from '../check/result.js';
+import type { Palette } from './figures.js';
+import type { ReplayFlags } from './replay.js';
+
+/** What a reporter may use besides the report. */
+export interface ReporterContext {
+  readonly palette: Palette;
+  readonly replay: ReplayFlags;
+  readonly version: string;
+}
+
+/** Formats a whole report as text; pure. */
+export type Reporter = (report: RunReport, ctx: ReporterContext) => string;
+
+/** The summary line: `N passed, M failed`, then `, K errors` when there are any. */
+export function summaryLine(report: RunReport): string {
+  const { passed, failed, errors } = report.summary;
+  return `${passed} passed, ${failed} failed${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}`;
+}

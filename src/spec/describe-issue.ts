@@ -1,0 +1,77 @@
+import type * as z from 'zod';
+import { CLAIM_KINDS } from './schema.js';
+import type { SpecPath } from './document.js';
+
+/** A schema problem in the spec author's words, with where to point. */
+export interface DescribedIssue {
+  readonly code: string;
+  readonly message: string;
+  readonly path: SpecPath;
+  /** Point at the key rather than its value (unknown keys). */
+  readonly asKey: boolean;
+}
+
+/** `claims[2].expect`, the way the messages name a place. */
+export function dotPath(path: SpecPath): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s === '' ? p : `${s}.${p}`), '');
+}
+
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v === 'string' ? JSON.stringify(v) : `${typeof v} ${String(v)}`;
+}
+
+/** True for a key that can only come from an expression split at a comma by a flow mapping. */
+function looksLikeSplitExpression(key: string): boolean {
+  return /[()[\]*+'/^]|^\s*-?\d/.test(key);
+}
+
+const A: Record<string, string> = {
+  number: 'a number', int: 'a whole number', string: 'text', object: 'a mapping', array: 'a list', tuple: 'a list',
+};
+
+/** Rewrites one zod issue (validated with `reportInput`) into a spec error message. */
+export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const where = dotPath(path);
+  const input = (issue as { input?: unknown }).input;
+  const at = (message: string, p: SpecPath = path, asKey = false): DescribedIssue => ({ code: issue.code, message, path: p, asKey });
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+      const split = issue.keys.some(looksLikeSplitExpression)
+        ? ': a comma inside { ... } ends a YAML entry, so the expression was cut there; write the mapping in block style or quote the expression'
+        : '';
+      return at(`unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${where ? ` in ${where}` : ''}${split}`, [...path, issue.keys[0]!], true);
+    }
+    case 'invalid_type':
+      if (input === undefined) return at(`missing required key "${path[path.length - 1]}"`, path.slice(0, -1));
+      return at(`${where || 'the spec'} must be ${A[issue.expected] ?? issue.expected}, got ${describeValue(input)}`);
+    case 'invalid_union':
+      if ((issue as { discriminator?: string }).discriminator !== undefined) {
+        const kind = (input as { kind?: unknown } | undefined)?.kind;
+        const list = CLAIM_KINDS.join(', ');
+        if (kind === undefined) return at(`missing required key "kind" (one of ${list})`, path.slice(0, -1));
+        return at(`kind must be one of ${list}, got ${describeValue(kind)}`);
+      }
+      if (input === undefined) return at(`missing required key "${path[path.length - 1]}"`, path.slice(0, -1));
+      return at(`${where} must be ${path.includes('dims') ? 'a whole number or a range [min, max]' : 'an expression (text)'}, got ${describeValue(input)}`);
+    case 'invalid_value':
+      return at(`${where} must be one of ${issue.values.map(String).join(', ')}, got ${describeValue(input)}`);
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      if (issue.origin === 'array') {
+        return at(issue.code === 'too_small' ? `${where} needs at least ${bound} entr${Number(bound) === 1 ? 'y' : 'ies'}` : `${where} has more than ${bound} entries`);
+      }
+      const rel = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+      return at(`${where} must be ${rel} ${bound}, got ${describeValue(input)}`);
+    }
+    case 'invalid_format':
+      return at(`${where} must be kebab-case (lowercase letters and digits joined by -), got ${describeValue(input)}`);
+    default:
+      return at(`${where}: ${issue.message}`);
+  }
+}

@@ -1,0 +1,86 @@
+import type { Evaluator } from '../expr/compile.js';
+import type { SampleKind } from '../numeric/samplers.js';
+
+/** Where something stands in a spec file: 1-based line and column. */
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** An integer size symbol, drawn uniformly from [min, max] each trial (min = max when fixed). */
+export interface DimSpec {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** One entry of a shape: a fixed size or a dims symbol. */
+export type ShapeEntry = number | string;
+
+/** A random input. `shape` has 0 (scalar), 1 (column vector) or 2 entries. */
+export interface VarSpec {
+  readonly name: string;
+  readonly shape: readonly ShapeEntry[];
+  readonly sample: SampleKind;
+}
+
+/** A compiled expression with its source text and where it stands. */
+export interface Expression {
+  readonly source: string;
+  readonly evaluate: Evaluator;
+  readonly location: Location;
+}
+
+/** A derived value of `where`, recomputed from the vars. */
+export interface WhereSpec {
+  readonly name: string;
+  readonly expr: Expression;
+}
+
+interface ClaimBase {
+  /** The claim's `name`, or null. */
+  readonly name: string | null;
+  /** The report row: `<id>` or `<id>/<name>` (`<id>#<n>` for unnamed claims of multi-claim specs). */
+  readonly row: string;
+  readonly location: Location;
+}
+
+export type Layout = 'denominator' | 'numerator';
+
+/** A claim, resolved and compiled: every field present. */
+export type Claim =
+  | (ClaimBase & { readonly kind: 'equal'; readonly lhs: Expression; readonly rhs: Expression })
+  | (ClaimBase & { readonly kind: 'gradient'; readonly f: Expression; readonly wrt: string; readonly expect: Expression })
+  | (ClaimBase & {
+      readonly kind: 'jacobian';
+      readonly f: Expression;
+      readonly wrt: string;
+      readonly expect: Expression;
+      readonly layout: Layout;
+    })
+  | (ClaimBase & {
+      readonly kind: 'backprop';
+      readonly f: Expression;
+      readonly upstream: string;
+      readonly wrt: string;
+      readonly expect: Expression;
+    });
+
+/** One identity, parsed and validated: the engine's input. */
+export interface Identity {
+  readonly id: string;
+  readonly title: string | null;
+  readonly source: string | null;
+  readonly latex: string | null;
+  readonly file: string;
+  readonly location: Location;
+  readonly dims: readonly DimSpec[];
+  readonly vars: readonly VarSpec[];
+  readonly where: readonly WhereSpec[];
+  /** Trials per claim asked for by the spec, or null for the run's default. */
+  readonly trials: number | null;
+  /** The spec's tolerance override; null fields fall back to the run's. */
+  readonly tolerance: { readonly rtol: number | null; readonly atol: number | null };
+  readonly claims: readonly Claim[];
+}

@@ -1,0 +1,95 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import type { SpecError } from '../check/result.js';
+import type { Identity } from './identity.js';
+import { parseSpecText } from './document.js';
+import { resolveSpec } from './resolve-spec.js';
+
+/** File endings read as specs. */
+export const SPEC_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
+
+/** Identities that loaded, and errors for the files that did not. */
+export interface Loaded {
+  readonly identities: readonly Identity[];
+  readonly errors: readonly SpecError[];
+}
+
+function specError(file: string, message: string, code: string): SpecError {
+  return { code, file, line: null, column: null, message };
+}
+
+/** Spec files below a directory, sorted, skipping hidden folders and node_modules. */
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(path));
+    else if (SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Expands files and directories into spec files. A path that does not exist, or a directory with
+ * no spec in it, is an error of its own; the other paths still load.
+ */
+export function findSpecFiles(paths: readonly string[]): { files: string[]; errors: SpecError[] } {
+  const files: string[] = [];
+  const errors: SpecError[] = [];
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      errors.push(specError(path, 'no such file or directory', 'not_found'));
+      continue;
+    }
+    if (!isDir) files.push(path);
+    else {
+      const found = walk(path);
+      if (found.length === 0) errors.push(specError(path, 'no spec files (*.yaml, *.yml, *.json) in this directory', 'no_specs'));
+      files.push(...found);
+    }
+  }
+  return { files: [...new Set(files)], errors };
+}
+
+/** Reads and resolves one spec file; never throws. */
+export function loadSpecFile(file: string): { identity: Identity | null; errors: readonly SpecError[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { identity: null, errors: [specError(file, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable')] };
+  }
+  const doc = parseSpecText(file, text);
+  if (!doc.ok) return { identity: null, errors: doc.errors };
+  const resolved = resolveSpec(file, doc.data, doc.locate);
+  return resolved.ok ? { identity: resolved.identity, errors: [] } : { identity: null, errors: resolved.errors };
+}
+
+/**
+ * Loads every spec under `paths`. Ids must be unique within a run: a second file with an id
+ * already seen is an error, and the first keeps it.
+ */
+export function loadIdentities(paths: readonly string[]): Loaded {
+  const { files, errors } = findSpecFiles(paths);
+  const identities: Identity[] = [];
+  const seen = new Map<string, Identity>();
+  for (const file of files) {
+    const loaded = loadSpecFile(file);
+    errors.push(...loaded.errors);
+    const identity = loaded.identity;
+    if (identity === null) continue;
+    const first = seen.get(identity.id);
+    if (first !== undefined) {
+      const { line, column } = identity.location;
+      errors.push({ code: 'duplicate_id', file, line, column, message: `id "${identity.id}" is already used by ${first.file}:${first.location.line}` });
+      continue;
+    }
+    seen.set(identity.id, identity);
+    identities.push(identity);
+  }
+  return { identities, errors };
+}

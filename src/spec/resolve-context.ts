@@ -1,0 +1,37 @@
+import { compileExpression } from '../expr/compile.js';
+import type { SpecError } from '../check/result.js';
+import type { Locate, SpecPath } from './document.js';
+import type { Expression, Location } from './identity.js';
+import { dotPath } from './describe-issue.js';
+
+/** What resolving one file needs: where it is, how to point into it, where to put errors. */
+export class ResolveContext {
+  readonly errors: SpecError[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly locator: Locate,
+  ) {}
+
+  /** The location of a path in the file. */
+  locate(path: SpecPath, asKey = false): Location {
+    const { line, column } = this.locator(path, asKey);
+    return { file: this.file, line, column };
+  }
+
+  /** Records a spec error at a path. */
+  error(code: string, message: string, path: SpecPath, asKey = false): void {
+    const { line, column } = this.locate(path, asKey);
+    this.errors.push({ code, file: this.file, line, column, message });
+  }
+
+  /** Compiles the expression at `path` against `names`; records an error and returns null on failure. */
+  compile(source: string, names: ReadonlySet<string>, path: SpecPath): Expression | null {
+    const result = compileExpression(source, names);
+    if (!result.ok) {
+      this.error('expression', `${dotPath(path)}: ${result.message}`, path);
+      return null;
+    }
+    return { source, evaluate: result.evaluate, location: this.locate(path) };
+  }
+}

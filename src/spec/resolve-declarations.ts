@@ -1,0 +1,104 @@
+import { SQUARE_KINDS, type SampleKind } from '../numeric/samplers.js';
+import type { RawSpec } from './schema.js';
+import type { DimSpec, ShapeEntry, VarSpec, WhereSpec } from './identity.js';
+import { invalidName, type NameRole } from './names.js';
+import type { ResolveContext } from './resolve-context.js';
+
+/** Largest value a dims symbol may take: far beyond homework, small enough to stay fast. */
+export const MAX_DIM = 500;
+
+/** The declared names of a spec and what each one is. */
+export type Declared = Map<string, NameRole>;
+
+function declare(ctx: ResolveContext, declared: Declared, name: string, role: NameRole, path: (string | number)[]): boolean {
+  const invalid = invalidName(name, role);
+  if (invalid !== null) {
+    ctx.error('name', invalid, path, true);
+    return false;
+  }
+  const previous = declared.get(name);
+  if (previous !== undefined) {
+    ctx.error('name', `${role} "${name}" is already declared as a ${previous}`, path, true);
+    return false;
+  }
+  declared.set(name, role);
+  return true;
+}
+
+/** `dims:` → DimSpec[]; ranges must be increasing and within MAX_DIM. */
+export function resolveDims(ctx: ResolveContext, raw: RawSpec, declared: Declared): DimSpec[] {
+  const dims: DimSpec[] = [];
+  for (const [name, value] of Object.entries(raw.dims ?? {})) {
+    if (!declare(ctx, declared, name, 'dims symbol', ['dims', name])) continue;
+    const [min, max] = typeof value === 'number' ? [value, value] : value;
+    if (min > max) ctx.error('dims', `dims ${name}: the range [${min}, ${max}] is empty (min > max)`, ['dims', name]);
+    else if (max > MAX_DIM) ctx.error('limit', `dims ${name}: ${max} exceeds the limit of ${MAX_DIM}`, ['dims', name]);
+    else dims.push({ name, min, max });
+  }
+  return dims;
+}
+
+/** The fixed value of a shape entry, or null when it is drawn from a range. */
+function fixedSize(entry: ShapeEntry, dims: readonly DimSpec[]): number | null {
+  if (typeof entry === 'number') return entry;
+  const d = dims.find((x) => x.name === entry);
+  return d !== undefined && d.min === d.max ? d.min : null;
+}
+
+/** True when the shape is square on every draw. */
+function alwaysSquare(shape: readonly ShapeEntry[], dims: readonly DimSpec[]): boolean {
+  if (shape.length === 0) return true;
+  const [a, b] = [shape[0]!, shape[1] ?? 1];
+  if (a === b) return true;
+  const fa = fixedSize(a, dims);
+  return fa !== null && fa === fixedSize(b, dims);
+}
+
+/** True when the shape is a vector (n×1, 1×n or 1×1) on every draw. */
+export function alwaysVector(shape: readonly ShapeEntry[], dims: readonly DimSpec[]): boolean {
+  return shape.length < 2 || fixedSize(shape[0]!, dims) === 1 || fixedSize(shape[1]!, dims) === 1;
+}
+
+function checkShape(ctx: ResolveContext, name: string, shape: readonly ShapeEntry[], dims: readonly DimSpec[]): boolean {
+  for (const [i, entry] of shape.entries()) {
+    if (typeof entry === 'string' && !dims.some((d) => d.name === entry)) {
+      ctx.error('shape', `var ${name}: shape entry "${entry}" is not a dims symbol${dims.length ? ` (dims: ${dims.map((d) => d.name).join(', ')})` : ''}`, ['vars', name, 'shape', i]);
+      return false;
+    }
+    if (typeof entry === 'number' && entry > MAX_DIM) {
+      ctx.error('limit', `var ${name}: size ${entry} exceeds the limit of ${MAX_DIM}`, ['vars', name, 'shape', i]);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `vars:` → VarSpec[]; shapes name declared dims, square-only samples get square shapes. */
+export function resolveVars(ctx: ResolveContext, raw: RawSpec, dims: readonly DimSpec[], declared: Declared): VarSpec[] {
+  const vars: VarSpec[] = [];
+  const entries = Object.entries(raw.vars);
+  if (entries.length === 0) ctx.error('vars', 'vars needs at least one var', ['vars'], true);
+  for (const [name, v] of entries) {
+    if (!declare(ctx, declared, name, 'var', ['vars', name])) continue;
+    if (!checkShape(ctx, name, v.shape, dims)) continue;
+    const sample: SampleKind = v.sample ?? 'normal';
+    if (SQUARE_KINDS.has(sample) && !alwaysSquare(v.shape, dims)) {
+      ctx.error('sample', `var ${name}: sample ${sample} needs a square shape, got [${v.shape.join(', ')}]`, ['vars', name, 'sample']);
+      continue;
+    }
+    vars.push({ name, shape: v.shape, sample });
+  }
+  return vars;
+}
+
+/** `where:` → WhereSpec[], each compiled against the names declared before it. */
+export function resolveWhere(ctx: ResolveContext, raw: RawSpec, declared: Declared): WhereSpec[] {
+  const where: WhereSpec[] = [];
+  for (const [name, source] of Object.entries(raw.where ?? {})) {
+    const names = new Set(declared.keys());
+    if (!declare(ctx, declared, name, 'where name', ['where', name])) continue;
+    const expr = ctx.compile(source, names, ['where', name]);
+    if (expr !== null) where.push({ name, expr });
+  }
+  return where;
+}
