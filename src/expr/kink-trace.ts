@@ -20,9 +20,4 @@ export class KinkTrace {
     for (let k = 0; k < this.signs.length; k++) if (this.signs[k] !== other.signs[k]) return false;
     return true;
   }
-
-  /** True when some recorded argument was exactly zero: the point itself sits on a kink. */
-  onKink(): boolean {
-    return this.signs.includes(0);
-  }
 }

@@ -38,10 +38,10 @@ const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
  * Central differences of f at x along every entry of x, with the five-point stencil
  * f'(x) ≈ (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h. Each perturbed evaluation must take the
  * same branches of every non-smooth function as `baseTrace` (the evaluation at x itself);
- * otherwise the stencil straddles a kink and the result is `{ ok: false, kinkAt }`.
+ * otherwise the stencil straddles a kink and the result is `{ ok: false, kinkAt }`. An argument
+ * that is exactly 0 at x and stays 0 (a structural zero) is no kink; one that leaves 0 is.
  */
 export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Partials {
-  if (baseTrace.onKink()) return { ok: false, kinkAt: -1 };
   const probe: Mat = { rows: x.rows, cols: x.cols, re: Float64Array.from(x.re), im: null };
   const partials: Mat[] = [];
   for (let k = 0; k < x.re.length; k++) {
