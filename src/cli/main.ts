@@ -31,6 +31,14 @@ export async function run(argv: readonly string[], io: Io, cwd: string): Promise
   }
 }
 
+// A reader that stops early (`mcheck all | head`) is not an error worth a trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io: Io = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),

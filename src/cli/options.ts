@@ -28,6 +28,6 @@ export function parseTolerance(value: string): number {
 }
 
 /** Collects a repeatable option into a list. */
-export function collect(value: string, previous: readonly string[]): string[] {
-  return [...previous, value];
+export function collect(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

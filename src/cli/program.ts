@@ -21,7 +21,7 @@ interface RunFlags {
   rtol?: number;
   atol?: number;
   reporter: string;
-  claim: string[];
+  claim?: string[];
   color: boolean;
 }
 
@@ -38,12 +38,12 @@ Exit codes: 0 all claims passed, 1 a claim failed, 2 a spec or usage error.`;
 
 function addRunOptions(cmd: Command): Command {
   return cmd
-    .option('--seed <n>', `seed of the random draws, or "random" (default: ${DEFAULT_SEED})`, parseSeed, DEFAULT_SEED)
+    .option('--seed <n>', 'seed of the random draws, or "random"', parseSeed, DEFAULT_SEED)
     .option('--trials <n>', `random draws per claim, overriding the specs' own (default: ${DEFAULT_TRIALS})`, parsePositiveInt)
     .option('--rtol <x>', `relative tolerance where a spec sets none (default: ${DEFAULT_RTOL})`, parseTolerance)
     .option('--atol <x>', `absolute tolerance where a spec sets none (default: ${DEFAULT_ATOL})`, parseTolerance)
     .addOption(new Option('--reporter <name>', 'output format').choices(Object.keys(REPORTERS)).default('pretty'))
-    .option('--claim <name>', 'only claims with this name or row (repeatable)', collect, [])
+    .option('--claim <name>', 'only claims with this name or row (repeatable)', collect)
     .option('--no-color', 'plain output (also: NO_COLOR=1)');
 }
 
@@ -53,7 +53,7 @@ function runAndReport(paths: string[], flags: RunFlags, io: Io): number {
     seed: flags.seed,
     trials: flags.trials ?? null,
     tolerance: { rtol: flags.rtol ?? DEFAULT_RTOL, atol: flags.atol ?? DEFAULT_ATOL },
-    claims: flags.claim,
+    claims: flags.claim ?? [],
   });
   const extra = [
     ...(flags.trials !== undefined ? ['--trials', String(flags.trials)] : []),

@@ -20,7 +20,7 @@ function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return typeof v === 'string' ? JSON.stringify(v) : `${typeof v} ${String(v)}`;
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
 /** True for a key that can only come from an expression split at a comma by a flow mapping. */

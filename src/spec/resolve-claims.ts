@@ -18,11 +18,15 @@ function rowOf(id: string, raw: RawClaim, index: number, count: number): string 
   return count === 1 ? id : `${id}#${index + 1}`;
 }
 
-/** Why `wrt` cannot be differentiated by, or null. */
+/**
+ * Why `wrt` cannot be differentiated by, or null. A var that was declared but rejected (its own
+ * error is already reported) is not reported again.
+ */
 function wrtProblem(wrt: string, scope: ClaimScope, kind: RawClaim['kind']): string | null {
   const role = scope.declared.get(wrt);
   const v = scope.vars.find((x) => x.name === wrt);
   if (v === undefined) {
+    if (role === 'var') return null;
     if (role !== undefined) return `wrt ${wrt} is a ${role}; wrt must name a var`;
     return `wrt ${wrt} is not a var (vars: ${scope.vars.map((x) => x.name).join(', ')})`;
   }
@@ -62,17 +66,18 @@ function resolveClaim(ctx: ResolveContext, raw: RawClaim, index: number, scope: 
   }
   const problem = wrtProblem(raw.wrt, scope, raw.kind);
   if (problem !== null) ctx.error('wrt', problem, [...path, 'wrt']);
+  const rejected = problem === null && !scope.vars.some((v) => v.name === raw.wrt);
   const f = compile('f', raw.f);
   if (raw.kind === 'backprop') {
     const invalid = invalidName(raw.upstream, 'upstream name') ??
       (scope.declared.has(raw.upstream) ? `upstream name "${raw.upstream}" is already declared as a ${scope.declared.get(raw.upstream)}` : null);
     if (invalid !== null) ctx.error('upstream', invalid, [...path, 'upstream']);
     const expect = compile('expect', raw.expect, new Set([...names, raw.upstream]));
-    if (problem !== null || invalid !== null || !f || !expect) return null;
+    if (problem !== null || rejected || invalid !== null || !f || !expect) return null;
     return { ...base, kind: 'backprop', f, upstream: raw.upstream, wrt: raw.wrt, expect };
   }
   const expect = compile('expect', raw.expect);
-  if (problem !== null || !f || !expect) return null;
+  if (problem !== null || rejected || !f || !expect) return null;
   if (raw.kind === 'gradient') return { ...base, kind: 'gradient', f, wrt: raw.wrt, expect };
   return { ...base, kind: 'jacobian', f, wrt: raw.wrt, expect, layout: raw.layout ?? 'denominator' };
 }
