@@ -14,6 +14,11 @@ export class KinkTrace {
     for (let k = 0; k < m.re.length; k++) this.signs.push(Math.sign(m.re[k]!));
   }
 
+  /** Records which of several candidates a selection (the largest entry, say) picked. */
+  recordChoice(index: number): void {
+    this.signs.push(2 + index);
+  }
+
   /** True when both evaluations took the same branches everywhere. */
   samePieceAs(other: KinkTrace): boolean {
     if (this.signs.length !== other.signs.length) return false;

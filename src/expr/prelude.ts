@@ -29,6 +29,19 @@ const SMOOTH: Record<string, (x: number) => number> = {
   cosh: Math.cosh,
   tanh: Math.tanh,
   sigmoid,
+  // Beyond the contract's list, for specs that reach for them.
+  square: (x) => x * x,
+  log1p: Math.log1p,
+  expm1: Math.expm1,
+  log2: Math.log2,
+  log10: Math.log10,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  asinh: Math.asinh,
+  acosh: Math.acosh,
+  atanh: Math.atanh,
+  softplus: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
 };
 
 /** Elementwise functions with a kink at 0: their argument's signs go into the kink trace. */
@@ -54,15 +67,27 @@ function kinked(f: (x: number) => number, name: string): PreludeFunction {
   };
 }
 
-/** Elementwise max/min of two arguments; the sign of their difference is the kink. */
+/**
+ * `max(A)`: the largest entry (its position is the kink); `max(a, b)`: elementwise, the sign of
+ * a − b is the kink. `min` likewise.
+ */
 function extremum(name: 'max' | 'min'): PreludeFunction {
   const pick = name === 'max' ? Math.max : Math.min;
+  const better = name === 'max' ? (x: number, y: number) => x > y : (x: number, y: number) => x < y;
   return {
-    minArgs: 2,
+    minArgs: 1,
     maxArgs: 2,
     call: ([a, b], trace) => {
-      trace?.record(zipReal(a!, b!, name, (x, y) => x - y));
-      return zipReal(a!, b!, name, pick);
+      if (b === undefined) {
+        requireReal(a!, name);
+        if (a!.re.length === 0) throw new MathError(`${name} of an empty matrix`);
+        let best = 0;
+        for (let k = 1; k < a!.re.length; k++) if (better(a!.re[k]!, a!.re[best]!)) best = k;
+        trace?.recordChoice(best);
+        return scalar(a!.re[best]!);
+      }
+      trace?.record(zipReal(a!, b, name, (x, y) => x - y));
+      return zipReal(a!, b, name, pick);
     },
   };
 }

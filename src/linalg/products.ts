@@ -1,4 +1,4 @@
-import { type Mat, MathError, formatShape, zeros, isScalar } from './mat.js';
+import { type Mat, MathError, formatShape, zeros, isScalar, checkSize } from './mat.js';
 import { arith } from './elementwise.js';
 
 /** Transpose; `conjugate` also negates imaginary parts (the `'` operator on complex values). */
@@ -40,6 +40,7 @@ export function multiply(a: Mat, b: Mat): Mat {
     );
   }
   const m = a.rows, k = a.cols, n = b.cols;
+  checkSize(m, n, 'the product');
   const re = matmulReal(a.re, b.re, m, k, n);
   if (a.im === null && b.im === null) return { rows: m, cols: n, re, im: null };
   const zero = new Float64Array(0);
