@@ -10,7 +10,8 @@ export { loadIdentities, loadSpecFile, findSpecFiles } from './spec/load-identit
 export { parseSpecText } from './spec/document.js';
 export { resolveSpec } from './spec/resolve-spec.js';
 export { runIdentities, type RunSettings } from './check/run.js';
-export { checkClaim, DEFAULT_TRIALS, MAX_KINK_REDRAWS } from './check/check-claim.js';
+export { checkClaim, DEFAULT_TRIALS, type ClaimSettings } from './check/check-claim.js';
+export { MAX_KINK_REDRAWS } from './check/run-trials.js';
 export type { ClaimResult, RunReport, SpecError, Status, Summary } from './check/result.js';
 export type { Identity, Claim, VarSpec, DimSpec, Location } from './spec/identity.js';
 export { compileExpression } from './expr/compile.js';
@@ -24,7 +25,9 @@ export { REPORTERS } from './report/reporters.js';
  * Loads every spec under `paths` (files or directories) and checks every claim.
  *
  * @example
- * const report = checkPaths(['identities'], { seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, claims: [] });
+ * const report = checkPaths(['identities'], {
+ *   seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true, claims: [],
+ * });
  * report.summary; // { passed: 24, failed: 0, errors: 0 }
  */
 export function checkPaths(paths: readonly string[], settings: RunSettings): RunReport {

@@ -1,19 +1,13 @@
-import { compareArrays, type Comparison, type Tolerance, type WorstEntry } from '../numeric/closeness.js';
-import { createRng } from '../numeric/rng.js';
+import type { Tolerance } from '../numeric/closeness.js';
 import type { Claim, Identity } from '../spec/identity.js';
-import { drawInputs } from './draw.js';
-import { runTrial, type TrialOutcome } from './trial.js';
-import type { ClaimResult, Status } from './result.js';
+import type { DrawOptions } from './draw.js';
+import { findHint } from './hints.js';
+import { shrinkDims } from './shrink.js';
+import { runTrials, type TrialsRun } from './run-trials.js';
+import type { ClaimResult } from './result.js';
 
 /** Trials per claim when neither the spec nor the run says: five independent draws (and dims). */
 export const DEFAULT_TRIALS = 5;
-
-/**
- * How many times a trial is redrawn when its finite differences straddle a kink (a relu, abs or
- * comparison changing branch within the stencil). Each redraw is an independent draw, so five
- * misses in a row mean the spec keeps its inputs on the kink, which is worth saying.
- */
-export const MAX_KINK_REDRAWS = 5;
 
 /** What a run passes down to each claim. */
 export interface ClaimSettings {
@@ -22,57 +16,65 @@ export interface ClaimSettings {
   readonly trials: number | null;
   /** The run's tolerance; a spec's own `tolerance` takes precedence. */
   readonly tolerance: Tolerance;
+  /** Run only this (1-based) trial, to replay a failure; null runs them all. */
+  readonly trial: number | null;
+  /** Dims values that replace the drawn ones. */
+  readonly dims: ReadonlyMap<string, number>;
+  /** On a failure, look for a hint, estimate the noise and shrink the dims. */
+  readonly diagnose: boolean;
 }
 
-/** The trial, redrawn while it lands on a kink. Its draw depends only on seed, id, row, trial. */
-function trialWithRedraws(identity: Identity, claim: Claim, seed: number, trial: number): TrialOutcome {
-  let outcome: TrialOutcome = { type: 'kink' };
-  for (let redraw = 0; redraw <= MAX_KINK_REDRAWS && outcome.type === 'kink'; redraw++) {
-    const rng = createRng([seed, identity.id, claim.row, trial, redraw]);
-    outcome = runTrial(identity, claim, drawInputs(identity, rng), rng);
-  }
-  return outcome;
+const record = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries(m);
+
+/** The diagnosis of a failure: hint, noise at the worst entry, smaller failing dims. */
+function diagnose(identity: Identity, claim: Claim, settings: ClaimSettings, run: TrialsRun, plan: Plan): Pick<ClaimResult, 'hint' | 'noise' | 'shrunk'> {
+  const { seed } = settings;
+  const outcome = run.failed!.outcome;
+  const noise = outcome.type === 'compare' && run.worst !== null ? outcome.noise(run.worst.index) : null;
+  const hint = findHint({ identity, claim, seed, trials: plan.trials, total: plan.total, tolerance: plan.tolerance, options: plan.options });
+  const shrunk = settings.dims.size > 0 ? null
+    : shrinkDims(identity, claim, seed, plan.trials, plan.total, plan.tolerance, plan.options, run.failed!.dims);
+  return { hint, noise, shrunk: shrunk && { dims: record(shrunk.dims), trial: shrunk.trial } };
 }
 
-function mismatch(c: Comparison, trial: number, trials: number): string {
-  const [i, j] = c.worst.index;
-  return `mismatch at (${i},${j}): expect ${fmt(c.worst.analytic)}, numeric ${fmt(c.worst.numeric)} (trial ${trial} of ${trials})`;
+/** Which trials run, out of how many, at which tolerance, drawn how. */
+interface Plan {
+  readonly trials: readonly number[];
+  readonly total: number;
+  readonly tolerance: Tolerance;
+  readonly options: DrawOptions;
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toPrecision(6);
+function planOf(identity: Identity, settings: ClaimSettings): Plan {
+  const total = settings.trials ?? identity.trials ?? DEFAULT_TRIALS;
+  return {
+    trials: settings.trial !== null ? [settings.trial] : Array.from({ length: total }, (_, i) => i + 1),
+    total: Math.max(total, settings.trial ?? 0),
+    tolerance: {
+      rtol: identity.tolerance.rtol ?? settings.tolerance.rtol,
+      atol: identity.tolerance.atol ?? settings.tolerance.atol,
+    },
+    options: { dims: settings.dims, symmetric: false },
+  };
 }
 
 /**
  * Checks one claim over its trials and returns its row. Stops at the first failing trial, whose
- * number is kept so it can be replayed; never throws for anything a spec can do.
+ * number and dims are kept so it can be replayed, then diagnoses the failure; never throws for
+ * anything a spec can do.
  */
 export function checkClaim(identity: Identity, claim: Claim, settings: ClaimSettings): ClaimResult {
-  const trials = settings.trials ?? identity.trials ?? DEFAULT_TRIALS;
-  const tolerance: Tolerance = {
-    rtol: identity.tolerance.rtol ?? settings.tolerance.rtol,
-    atol: identity.tolerance.atol ?? settings.tolerance.atol,
-  };
-  let maxAbs: number | null = null;
-  let maxRel: number | null = null;
-  let worst: WorstEntry | null = null;
-  const row = (status: Status, done: number, message: string | null, failedTrial: number | null): ClaimResult => ({
+  const plan = planOf(identity, settings);
+  const run = runTrials(identity, claim, settings.seed, plan.trials, plan.total, plan.tolerance, plan.options);
+  const failed = run.status === 'fail';
+  const diagnosis = failed && settings.diagnose ? diagnose(identity, claim, settings, run, plan) : { hint: null, noise: null, shrunk: null };
+  return {
     id: identity.id, claim: claim.name, row: claim.row, kind: claim.kind, file: identity.file,
-    line: claim.location.line, status, maxAbsError: maxAbs, maxRelError: maxRel, trials: done,
-    message, failedTrial, worst, tolerance,
-  });
-  for (let t = 1; t <= trials; t++) {
-    const outcome = trialWithRedraws(identity, claim, settings.seed, t);
-    if (outcome.type === 'error') return row('error', t - 1, outcome.message, t);
-    if (outcome.type === 'fail') return row('fail', t, `${outcome.message} (trial ${t} of ${trials})`, t);
-    if (outcome.type === 'kink') {
-      return row('fail', t, `inconclusive: ${MAX_KINK_REDRAWS + 1} draws in a row put a relu, abs, sign or comparison on its kink (trial ${t}); keep its argument away from 0, e.g. with sample: nonzero`, t);
-    }
-    const c = compareArrays(outcome.analytic, outcome.numeric, tolerance);
-    maxAbs = Math.max(maxAbs ?? 0, c.maxAbsError);
-    maxRel = Math.max(maxRel ?? 0, c.maxRelError);
-    if (!c.passed || worst === null) worst = c.worst;
-    if (!c.passed) return row('fail', t, mismatch(c, t, trials), t);
-  }
-  return row('pass', trials, null, null);
+    line: claim.location.line, status: run.status,
+    maxAbsError: run.maxAbsError, maxRelError: run.maxRelError,
+    trials: run.records.length - (run.status === 'error' ? 1 : 0),
+    message: run.message, failedTrial: run.failed?.trial ?? null, worst: run.worst, tolerance: plan.tolerance,
+    failedDims: run.failed ? record(run.failed.dims) : null,
+    ...diagnosis,
+  };
 }

@@ -1,9 +1,7 @@
-import type { Mat } from '../linalg/mat.js';
-import { scalar } from '../linalg/mat.js';
-import { MathError, formatShape } from '../linalg/mat.js';
+import { type Mat, MathError, formatShape, scalar } from '../linalg/mat.js';
 import type { Identity, ShapeEntry } from '../spec/identity.js';
 import type { KinkTrace } from '../expr/kink-trace.js';
-import { drawSample } from '../numeric/samplers.js';
+import { drawSample, symmetricPart, type SampleKind } from '../numeric/samplers.js';
 import type { Rng } from '../numeric/rng.js';
 
 /** One random draw of an identity: its dims and vars (the scope before `where`). */
@@ -20,14 +18,37 @@ export function resolveShape(shape: readonly ShapeEntry[], dims: ReadonlyMap<str
   return [size(shape[0]!), size(shape[1]!)];
 }
 
-/** Draws the dims, then every var in declaration order, from one generator. */
-export function drawInputs(identity: Identity, rng: Rng): Draw {
+/** Changes to how a claim's inputs are drawn, for replays and diagnoses. */
+export interface DrawOptions {
+  /** Dims values that replace the drawn ones (`--dims m=2,n=3`, shrinking). */
+  readonly dims: ReadonlyMap<string, number>;
+  /** Draw every square var symmetric (diagnosis: does the claim hold only for symmetric inputs?). */
+  readonly symmetric: boolean;
+}
+
+/** Draws as the spec says. */
+export const AS_SPECIFIED: DrawOptions = { dims: new Map(), symmetric: false };
+
+/** The symmetric counterpart of a sample kind, used by `symmetric` draws. */
+const SYMMETRIC_KIND: Partial<Record<SampleKind, SampleKind>> = { normal: 'symmetric', invertible: 'spd' };
+
+/**
+ * Draws the dims, then every var in declaration order, from one generator. Dims are always drawn,
+ * even when overridden, so the vars come from the same place in the stream either way.
+ */
+export function drawInputs(identity: Identity, rng: Rng, options: DrawOptions = AS_SPECIFIED): Draw {
   const dims = new Map<string, number>();
-  for (const d of identity.dims) dims.set(d.name, rng.int(d.min, d.max));
+  for (const d of identity.dims) {
+    const drawn = rng.int(d.min, d.max);
+    dims.set(d.name, options.dims.get(d.name) ?? drawn);
+  }
   const vars = new Map<string, Mat>();
   for (const v of identity.vars) {
     const [rows, cols] = resolveShape(v.shape, dims);
-    vars.set(v.name, drawSample(v.sample, rows, cols, rng));
+    const square = rows === cols && rows > 1;
+    const kind = options.symmetric && square ? (SYMMETRIC_KIND[v.sample] ?? v.sample) : v.sample;
+    const value = drawSample(kind, rows, cols, rng);
+    vars.set(v.name, options.symmetric && square ? symmetricPart(value) : value);
   }
   return { dims, vars };
 }

@@ -25,6 +25,14 @@ export interface ClaimResult {
   /** The worst entry of the failing (or last) comparison, or null. */
   readonly worst: WorstEntry | null;
   readonly tolerance: Tolerance;
+  /** The near miss the failure most likely is ("matches after transposing: ..."), or null. */
+  readonly hint: string | null;
+  /** Estimated finite-difference noise at the worst entry of a failed comparison, or null. */
+  readonly noise: number | null;
+  /** The dims of the failing draw, or null on a pass. */
+  readonly failedDims: Readonly<Record<string, number>> | null;
+  /** The smallest dims found at which the claim still fails, or null. */
+  readonly shrunk: { readonly dims: Readonly<Record<string, number>>; readonly trial: number } | null;
 }
 
 /** A problem with a spec file found before anything ran. */

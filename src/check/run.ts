@@ -1,13 +1,9 @@
 import type { Identity } from '../spec/identity.js';
-import type { Tolerance } from '../numeric/closeness.js';
-import { checkClaim } from './check-claim.js';
+import { checkClaim, type ClaimSettings } from './check-claim.js';
 import { type ClaimResult, type RunReport, type SpecError, summarize } from './result.js';
 
 /** Options of a run, all given. */
-export interface RunSettings {
-  readonly seed: number;
-  readonly trials: number | null;
-  readonly tolerance: Tolerance;
+export interface RunSettings extends ClaimSettings {
   /** Only claims whose name or row equals one of these, when not empty. */
   readonly claims: readonly string[];
 }

@@ -3,16 +3,21 @@ import { arith } from '../linalg/elementwise.js';
 import { sum } from '../linalg/reduce.js';
 import { transpose } from '../linalg/products.js';
 import { KinkTrace } from '../expr/kink-trace.js';
-import { centralPartials, type Objective } from '../numeric/finite-diff.js';
+import { centralPartials, stencilNoise, type Objective } from '../numeric/finite-diff.js';
 import { drawSample } from '../numeric/samplers.js';
 import { firstNonFinite } from '../numeric/closeness.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Claim, Identity, Expression } from '../spec/identity.js';
 import { type Draw, scopeOf, shapeMismatch } from './draw.js';
 
+/** Estimates the numerical noise of the reference at a 1-based (row, column) entry. */
+export type NoiseAt = (index: readonly [number, number]) => number;
+
 /** What one trial of one claim came to, before tolerances are applied. */
 export type TrialOutcome =
-  | { readonly type: 'compare'; readonly analytic: Mat; readonly numeric: Mat }
+  | { readonly type: 'compare'; readonly analytic: Mat; readonly numeric: Mat; readonly noise: NoiseAt }
+  /** `expect` evaluated, but to the wrong shape: kept, because its transpose may be the answer. */
+  | { readonly type: 'shape'; readonly analytic: Mat; readonly numeric: Mat; readonly message: string }
   | { readonly type: 'fail'; readonly message: string }
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'kink' };
@@ -29,6 +34,8 @@ function attempt(label: string, run: () => Mat): Attempt {
   }
 }
 
+type Layout = 'gradient' | 'denominator' | 'numerator';
+
 /** Runs one trial of `claim` on `draw`; `rng` supplies the upstream array of a backprop claim. */
 export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng): TrialOutcome {
   if (claim.kind === 'equal') return equalTrial(identity, claim.lhs, claim.rhs, draw);
@@ -37,22 +44,20 @@ export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng)
   const baseTrace = new KinkTrace();
   const f0 = attempt('f', () => objective(draw.vars.get(wrt)!, baseTrace));
   if (!f0.ok) return { type: 'error', message: f0.message };
-  if (claim.kind === 'gradient') {
-    if (f0.value.rows !== 1 || f0.value.cols !== 1) {
-      return { type: 'error', message: `f is ${formatShape(f0.value)}, but a gradient claim needs a scalar f (use a backprop claim for arrays)` };
-    }
-    return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, 'gradient');
+  const shape = formatShape(f0.value);
+  if (claim.kind === 'gradient' && (f0.value.rows !== 1 || f0.value.cols !== 1)) {
+    return { type: 'error', message: `f is ${shape}, but a gradient claim needs a scalar f (use a backprop claim for arrays)` };
   }
-  if (claim.kind === 'jacobian') {
-    if (!isVector(f0.value)) {
-      return { type: 'error', message: `f is ${formatShape(f0.value)}, but a jacobian claim needs a vector f (try vec(f))` };
-    }
-    return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, claim.layout);
+  if (claim.kind === 'jacobian' && !isVector(f0.value)) {
+    return { type: 'error', message: `f is ${shape}, but a jacobian claim needs a vector f (try vec(f))` };
+  }
+  if (claim.kind !== 'backprop') {
+    const layout: Layout = claim.kind === 'gradient' ? 'gradient' : claim.layout;
+    return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, layout);
   }
   const g = drawSample('normal', f0.value.rows, f0.value.cols, rng);
   const loss: Objective = (x, trace) => sum(arith(g, objective(x, trace), 'mul', '.*'));
-  const upstream = { name: claim.upstream, value: g };
-  return derivativeTrial(identity, draw, loss, baseTrace, claim.expect, wrt, upstream, 'gradient');
+  return derivativeTrial(identity, draw, loss, baseTrace, claim.expect, wrt, { name: claim.upstream, value: g }, 'gradient');
 }
 
 function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: Draw): TrialOutcome {
@@ -67,32 +72,34 @@ function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: 
   if (!left.ok) return { type: 'error', message: left.message };
   const right = attempt('rhs', () => rhs.evaluate(values, null));
   if (!right.ok) return { type: 'fail', message: right.message };
-  return finish(right.value, left.value, left.value.rows, left.value.cols, 'rhs', 'lhs', 'lhs');
+  // Both sides are computed exactly up to rounding, which grows with their size.
+  let scale = 0;
+  for (const v of left.value.re) scale = Math.max(scale, Math.abs(v));
+  const noise: NoiseAt = () => 64 * Number.EPSILON * scale;
+  return finish(right.value, left.value, noise, { analytic: 'rhs', target: 'lhs', numeric: 'lhs' });
 }
 
 /** Shape check, then finiteness, then a comparison. */
 function finish(
-  analytic: Mat, numeric: Mat, rows: number, cols: number, analyticLabel: string, target: string, numericLabel: string,
+  analytic: Mat, numeric: Mat, noise: NoiseAt, labels: { readonly analytic: string; readonly target: string; readonly numeric: string },
 ): TrialOutcome {
-  if (analytic.rows !== rows || analytic.cols !== cols) {
-    return { type: 'fail', message: shapeMismatch(analyticLabel, analytic, rows, cols, target) };
+  if (analytic.rows !== numeric.rows || analytic.cols !== numeric.cols) {
+    return { type: 'shape', analytic, numeric, message: shapeMismatch(labels.analytic, analytic, numeric.rows, numeric.cols, labels.target) };
   }
   const badNumeric = firstNonFinite(numeric);
   if (badNumeric !== null) {
-    return { type: 'fail', message: `${numericLabel} is NaN or infinite at (${badNumeric.join(',')}) on this draw` };
+    return { type: 'fail', message: `${labels.numeric} is NaN or infinite at (${badNumeric.join(',')}) on this draw` };
   }
   const badAnalytic = firstNonFinite(analytic);
   if (badAnalytic !== null) {
-    return { type: 'fail', message: `${analyticLabel} is NaN or infinite at (${badAnalytic.join(',')}) on this draw` };
+    return { type: 'fail', message: `${labels.analytic} is NaN or infinite at (${badAnalytic.join(',')}) on this draw` };
   }
-  return { type: 'compare', analytic, numeric };
+  return { type: 'compare', analytic, numeric, noise };
 }
-
-type Shape = 'gradient' | 'denominator' | 'numerator';
 
 function derivativeTrial(
   identity: Identity, draw: Draw, objective: Objective, baseTrace: KinkTrace, expect: Expression,
-  wrt: string, upstream: { readonly name: string; readonly value: Mat } | null, shape: Shape,
+  wrt: string, upstream: { readonly name: string; readonly value: Mat } | null, layout: Layout,
 ): TrialOutcome {
   const x0 = draw.vars.get(wrt)!;
   let result;
@@ -103,24 +110,34 @@ function derivativeTrial(
     throw error;
   }
   if (!result.ok) return { type: 'kink' };
-  const numeric = assemble(result.partials, x0, shape);
+  const numeric = assemble(result.partials, x0, layout);
   const analytic = attempt('expect', () => {
     const scope = scopeOf(identity, draw, null);
     if (upstream !== null) scope.set(upstream.name, upstream.value);
     return expect.evaluate(scope, null);
   });
   if (!analytic.ok) return { type: 'fail', message: analytic.message };
-  const target = shape === 'gradient' ? `wrt ${wrt}` : `the ${shape}-layout jacobian (len(${shape === 'denominator' ? 'wrt)×len(f' : 'f)×len(wrt'}))`;
-  return finish(analytic.value, numeric, numeric.rows, numeric.cols, 'expect', target, 'the numeric derivative');
+  const noise: NoiseAt = ([i, j]) => {
+    const [k, out] = coordinateOf(i - 1, j - 1, numeric.cols, layout);
+    return stencilNoise(objective, x0, k, out);
+  };
+  const target = layout === 'gradient' ? `wrt ${wrt}` : `the ${layout}-layout jacobian (len(${layout === 'denominator' ? 'wrt)×len(f' : 'f)×len(wrt'}))`;
+  return finish(analytic.value, numeric, noise, { analytic: 'expect', target, numeric: 'the numeric derivative' });
+}
+
+/** Which entry of wrt, and which output entry, a (row, column) of the reference belongs to. */
+function coordinateOf(i: number, j: number, cols: number, layout: Layout): [number, number] {
+  if (layout === 'gradient') return [i * cols + j, 0];
+  return layout === 'denominator' ? [i, j] : [j, i];
 }
 
 /**
  * Lays the partial derivatives out as the claim's kind expects: a gradient has wrt's shape; a
  * denominator-layout jacobian is len(wrt)×len(f) with (i, j) = ∂f_j/∂x_i; numerator is its transpose.
  */
-function assemble(partials: readonly Mat[], x0: Mat, shape: Shape): Mat {
+function assemble(partials: readonly Mat[], x0: Mat, layout: Layout): Mat {
   const complex = partials.some((p) => p.im !== null);
-  if (shape === 'gradient') {
+  if (layout === 'gradient') {
     const out = zeros(x0.rows, x0.cols, complex);
     partials.forEach((p, k) => {
       out.re[k] = p.re[0]!;
@@ -134,5 +151,5 @@ function assemble(partials: readonly Mat[], x0: Mat, shape: Shape): Mat {
     out.re.set(p.re, i * len);
     if (out.im !== null && p.im !== null) out.im.set(p.im, i * len);
   });
-  return shape === 'denominator' ? out : transpose(out, false);
+  return layout === 'denominator' ? out : transpose(out, false);
 }

@@ -31,3 +31,15 @@ export function parseTolerance(value: string): number {
 export function collect(value: string, previous: readonly string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** `--dims m=2,n=3`: dims values that replace the drawn ones. */
+export function parseDims(value: string, previous: ReadonlyMap<string, number> | undefined): Map<string, number> {
+  const dims = new Map(previous ?? []);
+  for (const part of value.split(',')) {
+    const match = /^\s*([\p{L}][\p{L}\p{N}_]*)\s*=\s*(\d+)\s*$/u.exec(part);
+    const size = match ? Number(match[2]) : 0;
+    if (!match || size < 1 || size > 500) throw new InvalidArgumentError('expected name=size pairs such as m=2,n=3, sizes from 1 to 500.');
+    dims.set(match[1]!, size);
+  }
+  return dims;
+}

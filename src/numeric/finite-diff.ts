@@ -35,32 +35,64 @@ const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
 ];
 
 /**
- * Central differences of f at x along every entry of x, with the five-point stencil
- * f'(x) ≈ (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h. Each perturbed evaluation must take the
- * same branches of every non-smooth function as `baseTrace` (the evaluation at x itself);
- * otherwise the stencil straddles a kink and the result is `{ ok: false, kinkAt }`. An argument
- * that is exactly 0 at x and stays 0 (a structural zero) is no kink; one that leaves 0 is.
+ * The stencil along entry k of x with step h: (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h, or
+ * null when an evaluation takes other branches of a non-smooth function than `baseTrace` does.
+ * `probe` is a scratch copy of x; entry k is restored by assignment afterwards, because
+ * x + h − h need not equal x in floating point.
+ */
+function stencil(f: Objective, probe: Mat, xk: number, k: number, h: number, baseTrace: KinkTrace | null): Mat | null {
+  let acc: Mat | null = null;
+  for (const [offset, weight] of STENCIL) {
+    probe.re[k] = xk + offset * h;
+    const trace = new KinkTrace();
+    const value = f(probe, trace);
+    if (baseTrace !== null && !trace.samePieceAs(baseTrace)) {
+      probe.re[k] = xk;
+      return null;
+    }
+    acc = accumulate(acc, value, weight / h);
+  }
+  probe.re[k] = xk;
+  return acc;
+}
+
+function scratchCopy(x: Mat): Mat {
+  return { rows: x.rows, cols: x.cols, re: Float64Array.from(x.re), im: null };
+}
+
+/**
+ * Central differences of f at x along every entry of x, with the five-point stencil above. Each
+ * perturbed evaluation must take the same branches of every non-smooth function as `baseTrace`
+ * (the evaluation at x itself); otherwise the stencil straddles a kink and the result is
+ * `{ ok: false, kinkAt }`. An argument that is exactly 0 at x and stays 0 (a structural zero) is
+ * no kink; one that leaves 0 is.
  */
 export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Partials {
-  const probe: Mat = { rows: x.rows, cols: x.cols, re: Float64Array.from(x.re), im: null };
+  const probe = scratchCopy(x);
   const partials: Mat[] = [];
   for (let k = 0; k < x.re.length; k++) {
-    const xk = x.re[k]!;
-    const h = stepFor(xk);
-    let acc: Mat | null = null;
-    for (const [offset, weight] of STENCIL) {
-      probe.re[k] = xk + offset * h;
-      const trace = new KinkTrace();
-      const value = f(probe, trace);
-      if (!trace.samePieceAs(baseTrace)) return { ok: false, kinkAt: k };
-      acc = accumulate(acc, value, weight / h);
-    }
-    probe.re[k] = xk; // restore by assignment: x + h − h need not equal x in floating point
-    partials.push(acc!);
+    const d = stencil(f, probe, x.re[k]!, k, stepFor(x.re[k]!), baseTrace);
+    if (d === null) return { ok: false, kinkAt: k };
+    partials.push(d);
   }
   return { ok: true, partials };
 }
 
+/**
+ * An estimate of the finite-difference error in output entry `out` of the derivative along entry
+ * k: the change between steps h and 2h (a fourth-order stencil's error grows 16-fold from h to 2h,
+ * so this bounds the error at h generously) plus the rounding floor ε·|f|/h.
+ */
+export function stencilNoise(f: Objective, x: Mat, k: number, out: number): number {
+  const probe = scratchCopy(x);
+  const xk = x.re[k]!;
+  const h = stepFor(xk);
+  const fine = stencil(f, probe, xk, k, h, null)!;
+  const coarse = stencil(f, probe, xk, k, 2 * h, null)!;
+  const size = Math.abs(f(x, new KinkTrace()).re[out] ?? 0);
+  const change = Math.hypot(fine.re[out]! - coarse.re[out]!, (fine.im?.[out] ?? 0) - (coarse.im?.[out] ?? 0));
+  return change + (Number.EPSILON * size) / h;
+}
 /** acc + w·value, allocating acc on first use; keeps an imaginary part if value has one. */
 function accumulate(acc: Mat | null, value: Mat, w: number): Mat {
   const out = acc ?? zeros(value.rows, value.cols, value.im !== null);

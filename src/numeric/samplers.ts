@@ -112,7 +112,7 @@ export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rn
     }
     case 'spd': {
       const q = randomOrthogonal(rows, rng);
-      return symmetrize(withSpectrum(q, spectrum(rows, rng, false), q));
+      return symmetricPart(withSpectrum(q, spectrum(rows, rng, false), q));
     }
     case 'orthogonal': return randomOrthogonal(rows, rng);
     case 'diagonal': {
@@ -125,15 +125,19 @@ export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rn
   }
 }
 
-/** Makes A exactly symmetric (rounding in Q·D·Qᵀ leaves it symmetric only to ~1e-16). */
-function symmetrize(a: Mat): Mat {
+/**
+ * (A + Aᵀ)/2, exactly symmetric. Rounding in Q·D·Qᵀ leaves it symmetric only to ~1e-16, and
+ * averaging keeps entries of positive or bounded draws in their ranges.
+ */
+export function symmetricPart(a: Mat): Mat {
   const n = a.rows;
+  const out = zeros(n, n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
+    for (let j = 0; j <= i; j++) {
       const m = (a.re[i * n + j]! + a.re[j * n + i]!) / 2;
-      a.re[i * n + j] = m;
-      a.re[j * n + i] = m;
+      out.re[i * n + j] = m;
+      out.re[j * n + i] = m;
     }
   }
-  return a;
+  return out;
 }

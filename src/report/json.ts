@@ -1,5 +1,5 @@
 import type { RunReport } from '../check/result.js';
-import { replayCommand } from './replay.js';
+import { replayCommand, shrunkCommand } from './replay.js';
 import type { Reporter } from './reporter.js';
 
 /** NaN and infinities are not JSON; they are reported as null. */
@@ -27,7 +27,15 @@ export const jsonReporter: Reporter = (report: RunReport, ctx) => {
       maxRelError: finite(r.maxRelError),
       trials: r.trials,
       message: r.message,
-      repro: r.status === 'pass' ? null : replayCommand(r, ctx.replay),
+      hint: r.hint,
+      repro: r.status === 'fail' ? replayCommand(r, ctx.replay) : null,
+      worst: r.status === 'fail' && r.worst !== null
+        ? { index: r.worst.index, analytic: finite(r.worst.analytic), numeric: finite(r.worst.numeric) }
+        : null,
+      noise: finite(r.noise),
+      failedTrial: r.failedTrial,
+      dims: r.failedDims,
+      smallest: r.shrunk === null ? null : { dims: r.shrunk.dims, repro: shrunkCommand(r, ctx.replay) },
     })),
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message })),
   };

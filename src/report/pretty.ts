@@ -1,7 +1,7 @@
 import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
 import { FIGURES } from './figures.js';
 import { formatError, plural } from './format-number.js';
-import { replayCommand } from './replay.js';
+import { replayCommand, shrunkCommand } from './replay.js';
 import { type Reporter, type ReporterContext, summaryLine } from './reporter.js';
 
 const MAX_ROW_WIDTH = 48;
@@ -18,9 +18,16 @@ function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): strin
   const numbers = p.dim(`abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`);
   const lines = [` ${mark} ${name}${pad}${numbers}`];
   if (r.status === 'pass') return lines;
-  lines.push(`     ${r.message ?? ''}`);
+  const noise = r.noise === null ? '' : p.dim(`; noise ${r.noise === 0 ? '0' : `~${r.noise.toExponential(0)}`}`);
+  lines.push(`     ${r.message ?? ''}${noise}`);
+  if (r.hint !== null) lines.push(`     ${p.bold('hint:')} ${r.hint}`);
+  const smaller = shrunkCommand(r, ctx.replay);
+  if (smaller !== null) {
+    const dims = Object.entries(r.shrunk!.dims).map(([k, v]) => `${k}=${v}`).join(', ');
+    lines.push(p.dim(`     smallest failing case: ${dims}: ${smaller}`));
+  }
   lines.push(p.dim(`     at ${place(r.file, r.line, null)}`));
-  lines.push(p.dim(`     rerun: ${replayCommand(r, ctx.replay)}`));
+  if (r.status === 'fail') lines.push(p.dim(`     rerun: ${replayCommand(r, ctx.replay)}`));
   return lines;
 }
 

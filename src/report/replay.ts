@@ -5,17 +5,35 @@ export function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Flags of the run that a replay must repeat to reproduce a result (tolerances, trials). */
+/** What of the run a replay must repeat: the seed, tolerance and trials flags, fixed dims. */
 export interface ReplayFlags {
   readonly seed: number;
   readonly extra: readonly string[];
+  readonly dims: ReadonlyMap<string, number>;
+}
+
+function dimsFlag(dims: Readonly<Record<string, number>> | ReadonlyMap<string, number>): string[] {
+  const entries = dims instanceof Map ? [...dims.entries()] : Object.entries(dims);
+  return entries.length === 0 ? [] : ['--dims', entries.map(([k, v]) => `${k}=${v}`).join(',')];
+}
+
+function command(result: ClaimResult, flags: ReplayFlags, trial: number | null, dims: string[]): string {
+  const words = [
+    'mcheck', 'check', result.file, '--claim', result.claim ?? result.row, '--seed', String(flags.seed),
+    ...(trial !== null ? ['--trial', String(trial)] : []), ...dims, ...flags.extra,
+  ];
+  return words.map(shellQuote).join(' ');
 }
 
 /**
- * The command that reruns exactly this claim with the same draws: same file, same seed, same
- * trials and tolerances. Draws depend only on seed, id, row and trial, so it fails the same way.
+ * The command that reruns exactly this claim on exactly the failing draw: same file, seed, trial,
+ * dims, trials and tolerances. Draws depend only on seed, id, row and trial, so it fails the same way.
  */
 export function replayCommand(result: ClaimResult, flags: ReplayFlags): string {
-  const words = ['mcheck', 'check', result.file, '--claim', result.claim ?? result.row, '--seed', String(flags.seed), ...flags.extra];
-  return words.map(shellQuote).join(' ');
+  return command(result, flags, result.failedTrial, dimsFlag(flags.dims));
+}
+
+/** The command that reruns the smallest failing case found by shrinking, or null. */
+export function shrunkCommand(result: ClaimResult, flags: ReplayFlags): string | null {
+  return result.shrunk === null ? null : command(result, flags, result.shrunk.trial, dimsFlag(result.shrunk.dims));
 }

@@ -1,0 +1,132 @@
+import { type Mat, zeros } from '../linalg/mat.js';
+import { transpose } from '../linalg/products.js';
+import { negate } from '../linalg/elementwise.js';
+import { compareArrays, type Tolerance } from '../numeric/closeness.js';
+import type { Claim, Identity } from '../spec/identity.js';
+import type { DrawOptions } from './draw.js';
+import { runTrials, type TrialRecord } from './run-trials.js';
+
+/** The analytic and numeric values of one trial, whatever their shapes. */
+interface Pair {
+  readonly analytic: Mat;
+  readonly numeric: Mat;
+}
+
+/** Everything a hint needs: the claim, its trials and how to rerun them. */
+export interface HintContext {
+  readonly identity: Identity;
+  readonly claim: Claim;
+  readonly seed: number;
+  readonly trials: readonly number[];
+  readonly total: number;
+  readonly tolerance: Tolerance;
+  readonly options: DrawOptions;
+}
+
+function pairsOf(records: readonly TrialRecord[]): Pair[] | null {
+  const pairs: Pair[] = [];
+  for (const { outcome } of records) {
+    if (outcome.type !== 'compare' && outcome.type !== 'shape') return null;
+    pairs.push(outcome);
+  }
+  return pairs;
+}
+
+/** True when `alter(analytic)` matches the numeric value within tolerance on every trial. */
+function matchesEvery(pairs: readonly Pair[], tol: Tolerance, alter: (a: Mat, k: number) => Mat): boolean {
+  return pairs.every((p, k) => {
+    const a = alter(p.analytic, k);
+    return a.rows === p.numeric.rows && a.cols === p.numeric.cols && compareArrays(a, p.numeric, tol).passed;
+  });
+}
+
+function scaled(a: Mat, c: number): Mat {
+  const out = zeros(a.rows, a.cols);
+  for (let k = 0; k < a.re.length; k++) out.re[k] = c * a.re[k]!;
+  return out;
+}
+
+/** The least-squares factor c minimising ‖c·a − n‖, or null for a zero analytic value. */
+function fittedFactor(p: Pair): number | null {
+  if (p.analytic.rows !== p.numeric.rows || p.analytic.cols !== p.numeric.cols || p.analytic.im || p.numeric.im) return null;
+  let an = 0, aa = 0;
+  for (let k = 0; k < p.analytic.re.length; k++) {
+    an += p.analytic.re[k]! * p.numeric.re[k]!;
+    aa += p.analytic.re[k]! ** 2;
+  }
+  return aa > 0 ? an / aa : null;
+}
+
+/** A factor as a reader would write it: 2, 1/2, -3/4, or four significant digits. */
+export function formatFactor(c: number): string {
+  for (let q = 1; q <= 12; q++) {
+    const p = Math.round(c * q);
+    if (p !== 0 && Math.abs(c - p / q) <= 1e-9 * Math.abs(c)) return q === 1 ? String(p) : `${p}/${q}`;
+  }
+  return c.toPrecision(4);
+}
+
+function transposeHint(ctx: HintContext, pairs: readonly Pair[]): string | null {
+  if (!matchesEvery(pairs, ctx.tolerance, (a) => transpose(a, false))) return null;
+  const { claim } = ctx;
+  if (claim.kind === 'jacobian') {
+    const other = claim.layout === 'denominator' ? 'numerator' : 'denominator';
+    return `layout mix-up: expect is the ${other}-layout jacobian; transpose it, or set layout: ${other}`;
+  }
+  const side = claim.kind === 'equal' ? 'rhs' : 'expect';
+  return `matches after transposing: ${side} should be (${claim.kind === 'equal' ? claim.rhs.source : claim.expect.source})'`;
+}
+
+function factorHint(ctx: HintContext, pairs: readonly Pair[]): string | null {
+  const c = fittedFactor(pairs[0]!);
+  if (c === null || Math.abs(c - 1) < 1e-6 || Math.abs(c) < 1e-9) return null;
+  if (!matchesEvery(pairs, ctx.tolerance, (a) => scaled(a, c))) return null;
+  const what = ctx.claim.kind === 'equal' ? 'lhs' : `numeric ${ctx.claim.kind === 'jacobian' ? 'jacobian' : 'gradient'}`;
+  return `off by a constant factor: the ${what} is ${formatFactor(c)} × ${ctx.claim.kind === 'equal' ? 'rhs' : 'expect'}`;
+}
+
+/** True when the claim passes on every trial drawn with `options`. */
+function passesWith(ctx: HintContext, options: DrawOptions): boolean {
+  return runTrials(ctx.identity, ctx.claim, ctx.seed, ctx.trials, ctx.total, ctx.tolerance, options, true).status === 'pass';
+}
+
+function symmetricHint(ctx: HintContext): string | null {
+  const square = ctx.identity.vars.filter((v) => v.shape.length === 2 && v.shape[0] === v.shape[1]);
+  const general = square.filter((v) => !['symmetric', 'spd', 'diagonal', 'orthogonal'].includes(v.sample));
+  if (general.length === 0 || !passesWith(ctx, { ...ctx.options, symmetric: true })) return null;
+  const names = general.map((v) => v.name).join(', ');
+  return `holds only for symmetric inputs: it passes when ${names} ${general.length > 1 ? 'are' : 'is'} drawn symmetric; for a general matrix a transpose is missing (as in 2Ax for the gradient of x'Ax, which is (A + A')x)`;
+}
+
+/** A common value for every dims symbol: inside all ranges when they overlap. */
+function commonDim(ctx: HintContext): number {
+  const lo = Math.max(...ctx.identity.dims.map((d) => d.min));
+  const hi = Math.min(...ctx.identity.dims.map((d) => d.max));
+  return lo <= hi ? lo : Math.max(2, Math.min(...ctx.identity.dims.map((d) => d.max)));
+}
+
+function equalDimsHint(ctx: HintContext): string | null {
+  if (ctx.identity.dims.length < 2) return null;
+  const v = commonDim(ctx);
+  const dims = new Map(ctx.identity.dims.map((d) => [d.name, v] as const));
+  if (!passesWith(ctx, { ...ctx.options, dims })) return null;
+  const names = ctx.identity.dims.map((d) => d.name).join(' = ');
+  return `holds only when the dims are equal: it passes with ${names} = ${v}; a size or a transpose is used where another is meant`;
+}
+
+/**
+ * The near miss a failing claim most likely is, tested on the same draws: its transpose (or the
+ * other jacobian layout), its negation, a constant multiple, the same claim on symmetric inputs,
+ * or with all dims equal. A hint is returned only when the alternative passes on every trial.
+ */
+export function findHint(ctx: HintContext): string | null {
+  const all = runTrials(ctx.identity, ctx.claim, ctx.seed, ctx.trials, ctx.total, ctx.tolerance, ctx.options, false);
+  const pairs = pairsOf(all.records);
+  if (pairs !== null) {
+    const hint = transposeHint(ctx, pairs) ??
+      (matchesEvery(pairs, ctx.tolerance, negate) ? 'matches after negating: a sign error' : null) ??
+      factorHint(ctx, pairs);
+    if (hint !== null) return hint;
+  }
+  return symmetricHint(ctx) ?? equalDimsHint(ctx);
+}

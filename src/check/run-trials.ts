@@ -1,0 +1,102 @@
+import { compareArrays, type Comparison, type Tolerance, type WorstEntry } from '../numeric/closeness.js';
+import { createRng } from '../numeric/rng.js';
+import type { Claim, Identity } from '../spec/identity.js';
+import { type Draw, type DrawOptions, drawInputs } from './draw.js';
+import { runTrial, type TrialOutcome } from './trial.js';
+import type { Status } from './result.js';
+
+/**
+ * How many times a trial is redrawn when its finite differences straddle a kink (a relu, abs or
+ * comparison changing branch within the stencil). Each redraw is an independent draw, so six
+ * misses in a row mean the spec keeps its inputs on the kink, which is worth saying.
+ */
+export const MAX_KINK_REDRAWS = 5;
+
+/** One trial, with the draw it ran on. */
+export interface TrialRecord {
+  readonly trial: number;
+  readonly dims: ReadonlyMap<string, number>;
+  readonly draw: Draw;
+  readonly outcome: TrialOutcome;
+}
+
+/** The trials of one claim and what they add up to. */
+export interface TrialsRun {
+  readonly status: Status;
+  readonly message: string | null;
+  readonly maxAbsError: number | null;
+  readonly maxRelError: number | null;
+  readonly worst: WorstEntry | null;
+  /** Every trial run, in order; the last one is the failing one on a failure. */
+  readonly records: readonly TrialRecord[];
+  readonly failed: TrialRecord | null;
+}
+
+/** The trial redrawn while it lands on a kink. Its draw depends only on seed, id, row and trial. */
+export function runOneTrial(identity: Identity, claim: Claim, seed: number, trial: number, options: DrawOptions): TrialRecord {
+  let record: TrialRecord | null = null;
+  for (let redraw = 0; redraw <= MAX_KINK_REDRAWS && (record === null || record.outcome.type === 'kink'); redraw++) {
+    const rng = createRng([seed, identity.id, claim.row, trial, redraw]);
+    const draw = drawInputs(identity, rng, options);
+    record = { trial, dims: draw.dims, draw, outcome: runTrial(identity, claim, draw, rng) };
+  }
+  return record!;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(6);
+}
+
+function mismatch(c: Comparison): string {
+  const [i, j] = c.worst.index;
+  const size = Math.abs(c.worst.analytic - c.worst.numeric);
+  return `mismatch ${size.toExponential(1)} at (${i},${j}): expect ${fmt(c.worst.analytic)}, numeric ${fmt(c.worst.numeric)}`;
+}
+
+/** Why a trial failed, or null when it passed; the comparison when there was one. */
+function judge(outcome: TrialOutcome, tolerance: Tolerance): { reason: string | null; status: Status; c: Comparison | null } {
+  switch (outcome.type) {
+    case 'error': return { reason: outcome.message, status: 'error', c: null };
+    case 'fail':
+    case 'shape': return { reason: outcome.message, status: 'fail', c: null };
+    case 'kink': return {
+      reason: `inconclusive: ${MAX_KINK_REDRAWS + 1} draws in a row put a relu, abs, sign, max or comparison on its kink; keep its argument away from 0, e.g. with sample: nonzero`,
+      status: 'fail', c: null,
+    };
+    case 'compare': {
+      const c = compareArrays(outcome.analytic, outcome.numeric, tolerance);
+      return { reason: c.passed ? null : mismatch(c), status: c.passed ? 'pass' : 'fail', c };
+    }
+  }
+}
+
+/**
+ * Runs the given trials of a claim and folds them into a verdict. With `stopAtFailure` it stops
+ * at the first trial that does not pass (a check); without, it runs them all (a diagnosis).
+ */
+export function runTrials(
+  identity: Identity, claim: Claim, seed: number, trials: readonly number[], total: number,
+  tolerance: Tolerance, options: DrawOptions, stopAtFailure = true,
+): TrialsRun {
+  const records: TrialRecord[] = [];
+  let maxAbs: number | null = null, maxRel: number | null = null, worst: WorstEntry | null = null;
+  let failure: { record: TrialRecord; status: Status; message: string } | null = null;
+  for (const t of trials) {
+    const record = runOneTrial(identity, claim, seed, t, options);
+    records.push(record);
+    const { reason, status, c } = judge(record.outcome, tolerance);
+    if (c !== null) {
+      maxAbs = Math.max(maxAbs ?? 0, c.maxAbsError);
+      maxRel = Math.max(maxRel ?? 0, c.maxRelError);
+      if (failure === null && (!c.passed || worst === null)) worst = c.worst;
+    }
+    if (reason !== null && failure === null) {
+      failure = { record, status, message: `${reason} (trial ${t} of ${total})` };
+      if (stopAtFailure) break;
+    }
+  }
+  return {
+    status: failure?.status ?? 'pass', message: failure?.message ?? null,
+    maxAbsError: maxAbs, maxRelError: maxRel, worst, records, failed: failure?.record ?? null,
+  };
+}
