@@ -13,10 +13,13 @@ export function parseSeed(value: string): number {
   return n;
 }
 
-/** A whole number ≥ 1 (trials). */
+/** Most trials a run may ask for: a million draws of a small claim take minutes already. */
+const MAX_TRIALS = 100_000;
+
+/** A whole number from 1 to 100000 (trials, a trial number). */
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_TRIALS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TRIALS}.`);
   return n;
 }
 

@@ -18,8 +18,10 @@ export type CompileResult =
 
 /** Longest expression accepted, in characters. Hint-sheet formulas are under 100. */
 export const MAX_EXPRESSION_LENGTH = 2000;
-/** Deepest nesting of brackets and operators accepted; the parser recurses once per level. */
+/** Deepest nesting of brackets accepted; the parser recurses once per level. */
 export const MAX_EXPRESSION_DEPTH = 64;
+/** Deepest tree of operations accepted (a flat sum of n terms is n deep). */
+export const MAX_TREE_DEPTH = 256;
 
 /** Why a node type is refused, in the words of a spec author. */
 const REFUSED: Record<string, string> = {
@@ -87,7 +89,7 @@ interface AnyNode {
 }
 
 function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string>, depth: number): Evaluator {
-  if (depth > MAX_EXPRESSION_DEPTH) throw new Refusal(`the expression nests deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+  if (depth > MAX_TREE_DEPTH) throw new Refusal(`the expression has more than ${MAX_TREE_DEPTH} nested operations`);
   const child = (n: AnyNode): Evaluator => compileNode(n, names, used, depth + 1);
   switch (node.type) {
     case 'ConstantNode':

@@ -46,7 +46,7 @@ const SMOOTH: Record<string, (x: number) => number> = {
 
 /** Elementwise functions with a kink at 0: their argument's signs go into the kink trace. */
 const KINKED: Record<string, (x: number) => number> = {
-  relu: (x) => (x > 0 ? x : 0),
+  relu: (x) => (x > 0 || Number.isNaN(x) ? x : 0),
   sign: Math.sign,
   abs: Math.abs,
 };

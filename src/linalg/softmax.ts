@@ -39,6 +39,10 @@ export function logsumexp(a: Mat): Mat {
   forEachColumn(a, (j, at) => {
     let max = -Infinity;
     for (let k = 0; k < n; k++) max = Math.max(max, a.re[at(k)]!);
+    if (max === Infinity || max === -Infinity) {
+      out.re[j] = max; // the shift would compute ∞ − ∞; the limit is the extreme itself
+      return;
+    }
     let total = 0;
     for (let k = 0; k < n; k++) total += Math.exp(a.re[at(k)]! - max);
     out.re[j] = max + Math.log(total);

@@ -12,7 +12,8 @@ export const DEFAULT_STEP = 2 ** -13;
 
 /**
  * The step for an entry of size |x|: DEFAULT_STEP relative to max(1, |x|), rounded down to a power
- * of two so that x ± h and x ± 2h are exact in floating point and the stencil is symmetric.
+ * of two, so that x ± h and x ± 2h are exact in floating point (whenever they stay in x's binade,
+ * nearly always) and the stencil is symmetric.
  */
 export function stepFor(x: number, relative = DEFAULT_STEP): number {
   const scale = Math.max(1, Math.abs(x));

@@ -12,6 +12,8 @@ export function formatList(loaded: Loaded): string {
   for (const e of loaded.errors) {
     lines.push(`${FIGURES.issue} ${e.message} ${FIGURES.arrow} at ${e.file}${e.line === null ? '' : `:${e.line}:${e.column}`}`);
   }
-  lines.push(`${loaded.identities.length} identities, ${rows.length} claims${loaded.errors.length ? `, ${loaded.errors.length} errors` : ''}`);
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const errors = loaded.errors.length ? `, ${count(loaded.errors.length, 'error', 'errors')}` : '';
+  lines.push(`${count(loaded.identities.length, 'identity', 'identities')}, ${count(rows.length, 'claim', 'claims')}${errors}`);
   return lines.join('\n') + '\n';
 }

@@ -23,8 +23,11 @@ function describeValue(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
+/** Why a key such as `1)` appears: YAML cut a flow mapping at a comma inside an expression. */
+const SPLIT = ': a comma inside { ... } ends a YAML entry, so the expression was cut there; write the mapping in block style or quote the expression';
+
 /** True for a key that can only come from an expression split at a comma by a flow mapping. */
-function looksLikeSplitExpression(key: string): boolean {
+export function looksLikeSplitExpression(key: string): boolean {
   return /[()[\]*+'/^]|^\s*-?\d/.test(key);
 }
 
@@ -41,15 +44,16 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
-      const split = issue.keys.some(looksLikeSplitExpression)
-        ? ': a comma inside { ... } ends a YAML entry, so the expression was cut there; write the mapping in block style or quote the expression'
-        : '';
+      const split = issue.keys.some(looksLikeSplitExpression) ? SPLIT : '';
       return at(`unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${where ? ` in ${where}` : ''}${split}`, [...path, issue.keys[0]!], true);
     }
     case 'invalid_type':
       if (input === undefined) return at(`missing required key "${path[path.length - 1]}"`, path.slice(0, -1));
       return at(`${where || 'the spec'} must be ${A[issue.expected] ?? issue.expected}, got ${describeValue(input)}`);
     case 'invalid_union':
+      if ((input === undefined || input === null) && typeof path.at(-1) === 'string' && looksLikeSplitExpression(String(path.at(-1)))) {
+        return at(`unexpected key "${String(path.at(-1))}"${SPLIT}`, path, true);
+      }
       if ((issue as { discriminator?: string }).discriminator !== undefined) {
         const kind = (input as { kind?: unknown } | undefined)?.kind;
         const list = CLAIM_KINDS.join(', ');

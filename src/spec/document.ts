@@ -34,7 +34,8 @@ export function parseSpecText(file: string, text: string): SpecDocument {
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const pos = lineCounter.linePos(first.pos[0]);
-    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    let message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (first.code === 'DUPLICATE_KEY') message = `duplicate key ${JSON.stringify(text.slice(first.pos[0], first.pos[1]))}`;
     return fail(file, `YAML syntax: ${message}`, 'syntax', pos.line, pos.col);
   }
   if (doc.contents === null) return fail(file, 'the file is empty', 'empty');

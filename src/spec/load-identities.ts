@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { join, extname, resolve } from 'node:path';
 import type { SpecError } from '../check/result.js';
 import type { Identity } from './identity.js';
 import { parseSpecText } from './document.js';
@@ -52,7 +52,10 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
       files.push(...found);
     }
   }
-  return { files: [...new Set(files)], errors };
+  // The same file named twice (`a.yaml`, `./a.yaml`, or inside a folder also given) runs once.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)));
+  return { files: unique, errors };
 }
 
 /** Reads and resolves one spec file; never throws. */

@@ -14,10 +14,10 @@ export type NameRole = 'dims symbol' | 'var' | 'where name' | 'upstream name';
  * a letter then letters, digits or `_`; not a keyword, not a function of the prelude.
  */
 export function invalidName(name: string, role: NameRole): string | null {
+  if (RESERVED.has(name)) return `${role} "${name}" is a reserved word`;
   if (!/^[\p{L}][\p{L}\p{N}_]*$/u.test(name)) {
     return `${role} "${name}" is not a valid name (a letter, then letters, digits or _)`;
   }
-  if (RESERVED.has(name)) return `${role} "${name}" is a reserved word`;
   if (PRELUDE.has(name)) return `${role} "${name}" is the name of a function; choose another name`;
   return null;
 }
