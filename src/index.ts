@@ -9,7 +9,10 @@ import type { RunReport } from './check/result.js';
 export { loadIdentities, loadSpecFile, findSpecFiles } from './spec/load-identities.js';
 export { parseSpecText } from './spec/document.js';
 export { resolveSpec } from './spec/resolve-spec.js';
-export { runIdentities, type RunSettings } from './check/run.js';
+export { runIdentities, type RunSettings, type OnProgress } from './check/run.js';
+export { ALL, type Selection } from './check/select.js';
+export { explainClaim, type Explanation } from './check/explain.js';
+export { specJsonSchema } from './spec/json-schema.js';
 export { checkClaim, DEFAULT_TRIALS, type ClaimSettings } from './check/check-claim.js';
 export { MAX_KINK_REDRAWS } from './check/run-trials.js';
 export type { ClaimResult, RunReport, SpecError, Status, Summary } from './check/result.js';
@@ -26,7 +29,8 @@ export { REPORTERS } from './report/reporters.js';
  *
  * @example
  * const report = checkPaths(['identities'], {
- *   seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true, claims: [],
+ *   seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
+ *   claims: [], grep: null, shard: null, bail: false,
  * });
  * report.summary; // { passed: 24, failed: 0, errors: 0 }
  */

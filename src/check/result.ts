@@ -58,6 +58,11 @@ export interface RunReport {
   readonly results: readonly ClaimResult[];
   readonly errors: readonly SpecError[];
   readonly summary: Summary;
+  /**
+   * Wall time per row in milliseconds, diagnosis included. Kept apart from the results, which are
+   * a pure function of the specs and the seed; only the JUnit reporter prints times.
+   */
+  readonly durationsMs: Readonly<Record<string, number>>;
 }
 
 /** Counts passes, failures and errors (spec errors plus claims that could not be evaluated). */

@@ -1,29 +1,39 @@
 import type { Identity } from '../spec/identity.js';
 import { checkClaim, type ClaimSettings } from './check-claim.js';
 import { type ClaimResult, type RunReport, type SpecError, summarize } from './result.js';
+import { inShard, isSelected, type Selection } from './select.js';
 
 /** Options of a run, all given. */
-export interface RunSettings extends ClaimSettings {
-  /** Only claims whose name or row equals one of these, when not empty. */
-  readonly claims: readonly string[];
+export interface RunSettings extends ClaimSettings, Selection {
+  /** Stop after the first claim that does not pass. */
+  readonly bail: boolean;
 }
 
+/** Told before each claim runs, for progress displays. */
+export type OnProgress = (done: number, total: number, row: string) => void;
+
 /**
- * Checks every claim of every identity and gathers the rows and the spec errors into a report.
- * Each claim draws from its own generator, so the report does not depend on which other
- * identities are in the run or in what order.
+ * Checks every selected claim of every identity and gathers the rows and the spec errors (those
+ * of the shard) into a report. Each claim draws from its own generator, so the report does not
+ * depend on which other identities are in the run, in what order, or in which shard.
  */
 export function runIdentities(
   identities: readonly Identity[],
   specErrors: readonly SpecError[],
   settings: RunSettings,
+  onProgress: OnProgress = () => {},
 ): RunReport {
+  const selected = identities.flatMap((identity) => identity.claims.filter((c) => isSelected(c, settings)).map((claim) => ({ identity, claim })));
   const results: ClaimResult[] = [];
-  for (const identity of identities) {
-    for (const claim of identity.claims) {
-      if (settings.claims.length > 0 && !settings.claims.some((c) => c === claim.name || c === claim.row)) continue;
-      results.push(checkClaim(identity, claim, settings));
-    }
+  const durationsMs: Record<string, number> = {};
+  for (const { identity, claim } of selected) {
+    onProgress(results.length, selected.length, claim.row);
+    const started = performance.now();
+    const result = checkClaim(identity, claim, settings);
+    durationsMs[claim.row] = performance.now() - started;
+    results.push(result);
+    if (settings.bail && result.status !== 'pass') break;
   }
-  return { seed: settings.seed, results, errors: specErrors, summary: summarize(results, specErrors) };
+  const errors = specErrors.filter((e) => inShard(e.file, settings.shard));
+  return { seed: settings.seed, results, errors, summary: summarize(results, errors), durationsMs };
 }

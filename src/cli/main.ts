@@ -44,6 +44,7 @@ const io: Io = {
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 process.exitCode = await run(process.argv.slice(2), io, process.cwd());

@@ -46,3 +46,23 @@ export function parseDims(value: string, previous: ReadonlyMap<string, number> |
   }
   return dims;
 }
+
+/** `--shard I/N`: this run checks the I-th of N disjoint parts. */
+export function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || count > 1000 || index < 1 || index > count) {
+    throw new InvalidArgumentError('expected I/N with 1 ≤ I ≤ N ≤ 1000, such as 2/4.');
+  }
+  return { index, count };
+}
+
+/** `--grep PATTERN`: a regular expression matched against claim rows. */
+export function parsePattern(value: string): RegExp {
+  try {
+    return new RegExp(value);
+  } catch {
+    throw new InvalidArgumentError('not a valid regular expression.');
+  }
+}

@@ -1,4 +1,7 @@
+import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
+import { junitReporter } from './junit.js';
+import { tapReporter } from './tap.js';
 import { prettyReporter } from './pretty.js';
 import type { Reporter } from './reporter.js';
 
@@ -6,6 +9,9 @@ import type { Reporter } from './reporter.js';
 export const REPORTERS: Readonly<Record<string, Reporter>> = {
   pretty: prettyReporter,
   json: jsonReporter,
+  junit: junitReporter,
+  github: githubReporter,
+  tap: tapReporter,
 };
 
 export type { Reporter, ReporterContext } from './reporter.js';

@@ -8,7 +8,7 @@ import { SAMPLE_KINDS } from '../numeric/samplers.js';
  */
 
 /** An expression: text, or a bare number such as `expect: 2` (YAML reads it as a number). */
-const Expr = z.union([z.string(), z.number()]).transform(String);
+const Expr = z.union([z.string(), z.number()]).transform(String).describe('An expression in mathjs syntax');
 
 const PositiveInt = z.number().int().positive();
 
@@ -17,11 +17,11 @@ const DimValue = z.union([PositiveInt, z.tuple([PositiveInt, PositiveInt])]);
 const ShapeEntry = z.union([PositiveInt, z.string()]);
 
 const Var = z.strictObject({
-  shape: z.array(ShapeEntry).max(2),
-  sample: z.enum(SAMPLE_KINDS).optional(),
+  shape: z.array(ShapeEntry).max(2).describe('[] scalar, [n] column vector, [m, n] matrix; entries are dims symbols or sizes'),
+  sample: z.enum(SAMPLE_KINDS).optional().describe('How the var is drawn (default normal)'),
 });
 
-const Name = z.string().optional();
+const Name = z.string().optional().describe('A label: the row is <id>/<name>');
 
 export const LAYOUTS = ['denominator', 'numerator'] as const;
 
@@ -32,7 +32,7 @@ const Claim = z.discriminatedUnion('kind', [
   z.strictObject({ name: Name, kind: z.literal('gradient'), f: Expr, wrt: z.string(), expect: Expr }),
   z.strictObject({
     name: Name, kind: z.literal('jacobian'), f: Expr, wrt: z.string(), expect: Expr,
-    layout: z.enum(LAYOUTS).optional(),
+    layout: z.enum(LAYOUTS).optional().describe('denominator (default): len(wrt)×len(f); numerator: len(f)×len(wrt)'),
   }),
   z.strictObject({
     name: Name, kind: z.literal('backprop'), f: Expr, upstream: z.string(), wrt: z.string(), expect: Expr,
@@ -43,18 +43,19 @@ const Claim = z.discriminatedUnion('kind', [
 export const MAX_TRIALS = 1000;
 
 export const RawSpec = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
-  title: z.string().optional(),
-  source: z.string().optional(),
-  latex: z.string().optional(),
-  dims: z.record(z.string(), DimValue).optional(),
-  vars: z.record(z.string(), Var),
-  where: z.record(z.string(), Expr).optional(),
-  trials: PositiveInt.max(MAX_TRIALS).optional(),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case').describe('Unique within a run, kebab-case'),
+  title: z.string().optional().describe('What the identity says, in words'),
+  source: z.string().optional().describe('Where the identity comes from'),
+  latex: z.string().optional().describe('The identity in LaTeX'),
+  dims: z.record(z.string(), DimValue).optional().describe('Integer size symbols: a fixed size or an inclusive range [min, max], drawn each trial'),
+  vars: z.record(z.string(), Var).describe('The random inputs, by name'),
+  where: z.record(z.string(), Expr).optional().describe('Derived values, computed in order from the vars'),
+  trials: PositiveInt.max(MAX_TRIALS).optional().describe('Random draws per claim (default 5)'),
   tolerance: z
     .strictObject({ rtol: z.number().nonnegative().optional(), atol: z.number().nonnegative().optional() })
-    .optional(),
-  claims: z.array(Claim).min(1),
+    .optional()
+    .describe("This spec's own tolerances: |analytic − numeric| ≤ atol + rtol·|numeric|"),
+  claims: z.array(Claim).min(1).describe('What the identity claims: equal, gradient, jacobian or backprop'),
 });
 
 /** A spec as written, after schema validation (optional fields still optional). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadIdentities, runIdentities, type RunSettings, type ClaimResult } from '../../src/index.js';
 
 const SETTINGS: RunSettings = {
-  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true, claims: [],
+  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
+  claims: [], grep: null, shard: null, bail: false,
 };
 
 function run(paths: string[], settings: Partial<RunSettings> = {}): ClaimResult[] {

@@ -321,7 +321,7 @@ describe('reproducibility', () => {
     const after = checkClaim(target, target.claims[0]!, SETTINGS);
     expect(after).toEqual(alone);
 
-    const settings = { ...SETTINGS, claims: [] as string[] };
+    const settings = { ...SETTINGS, claims: [] as string[], grep: null, shard: null, bail: false };
     const first = runIdentities([target, ...others], [], settings).results.find((r) => r.id === target.id && r.row === alone.row);
     const last = runIdentities([...others].reverse().concat(target), [], settings).results.find((r) => r.id === target.id && r.row === alone.row);
     expect(first).toEqual(alone);

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { parseSpecText } from '../spec/document.js';
+import { describeIssue } from '../spec/describe-issue.js';
+
+/** Config file names looked for in the working directory, in this order. */
+export const CONFIG_FILES = ['mcheck.config.json', 'mcheck.config.yaml', 'mcheck.config.yml'] as const;
+
+const Config = z.strictObject({
+  dir: z.string().optional(),
+  seed: z.union([z.number().int().nonnegative(), z.literal('random')]).optional(),
+  trials: z.number().int().positive().max(100_000).optional(),
+  rtol: z.number().nonnegative().optional(),
+  atol: z.number().nonnegative().optional(),
+  reporters: z.array(z.string()).min(1).optional(),
+});
+
+/** Defaults for `all` and `check`, from the config file; command-line flags override them. */
+export type Config = z.output<typeof Config>;
+
+/** The config, none, or why it cannot be read (with its place). */
+export type LoadedConfig =
+  | { readonly ok: true; readonly config: Config; readonly file: string | null }
+  | { readonly ok: false; readonly message: string };
+
+/** Reads mcheck.config.{json,yaml,yml} from `cwd`, if there is one. */
+export function loadConfig(cwd: string): LoadedConfig {
+  const name = CONFIG_FILES.find((f) => existsSync(join(cwd, f)));
+  if (name === undefined) return { ok: true, config: {}, file: null };
+  const doc = parseSpecText(name, readFileSync(join(cwd, name), 'utf8'));
+  if (!doc.ok) {
+    const e = doc.errors[0]!;
+    return { ok: false, message: `${e.message} → at ${name}${e.line === null ? '' : `:${e.line}:${e.column}`}` };
+  }
+  const parsed = Config.safeParse(doc.data, { reportInput: true });
+  if (!parsed.success) {
+    const d = describeIssue(parsed.error.issues[0]!);
+    const { line, column } = doc.locate(d.path, d.asKey);
+    return { ok: false, message: `${d.message} → at ${name}:${line}:${column}` };
+  }
+  return { ok: true, config: parsed.data, file: name };
+}

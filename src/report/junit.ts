@@ -1,0 +1,61 @@
+import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
+import { replayCommand, shrunkCommand } from './replay.js';
+import type { Reporter, ReporterContext } from './reporter.js';
+
+/** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot hold. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+
+/** The text of a failure: the reason, the hint, the smallest case and the replay command. */
+function failureText(r: ClaimResult, ctx: ReporterContext): string {
+  const smaller = shrunkCommand(r, ctx.replay);
+  return [
+    r.message ?? '',
+    r.hint !== null ? `hint: ${r.hint}` : null,
+    smaller !== null ? `smallest failing case: ${smaller}` : null,
+    `at ${r.file}:${r.line}`,
+    r.status === 'fail' ? `rerun: ${replayCommand(r, ctx.replay)}` : null,
+  ].filter((l) => l !== null).join('\n');
+}
+
+function testcase(r: ClaimResult, ms: number, ctx: ReporterContext): string {
+  const attrs = `classname="${xmlEscape(r.id)}" name="${xmlEscape(r.row)}" file="${xmlEscape(r.file)}" line="${r.line}" time="${seconds(ms)}"`;
+  if (r.status === 'pass') return `    <testcase ${attrs}/>`;
+  const tag = r.status === 'fail' ? 'failure' : 'error';
+  const body = xmlEscape(failureText(r, ctx));
+  return `    <testcase ${attrs}>\n      <${tag} message="${xmlEscape(r.message ?? '')}" type="${r.kind}">${body}</${tag}>\n    </testcase>`;
+}
+
+function specErrorCase(e: SpecError): string {
+  const at = e.line === null ? e.file : `${e.file}:${e.line}:${e.column}`;
+  return `    <testcase classname="${xmlEscape(e.file)}" name="${xmlEscape(`spec error at ${at}`)}" file="${xmlEscape(e.file)}"${e.line === null ? '' : ` line="${e.line}"`} time="0.000">\n` +
+    `      <error message="${xmlEscape(e.message)}" type="${xmlEscape(e.code)}">${xmlEscape(`${e.message}\nat ${at}`)}</error>\n    </testcase>`;
+}
+
+/**
+ * JUnit XML, as CI test-report viewers read it: one testsuite per spec file, one testcase per claim
+ * (classname the identity id), a failure carrying the reason, hint and replay command; a spec error
+ * is a testcase with an error in its file's suite.
+ */
+export const junitReporter: Reporter = (report: RunReport, ctx) => {
+  const files = [...new Set([...report.results.map((r) => r.file), ...report.errors.map((e) => e.file)])];
+  const suites = files.map((file) => {
+    const results = report.results.filter((r) => r.file === file);
+    const errors = report.errors.filter((e) => e.file === file);
+    const failures = results.filter((r) => r.status === 'fail').length;
+    const errored = results.filter((r) => r.status === 'error').length + errors.length;
+    const time = results.reduce((s, r) => s + (report.durationsMs[r.row] ?? 0), 0);
+    const cases = [...results.map((r) => testcase(r, report.durationsMs[r.row] ?? 0, ctx)), ...errors.map(specErrorCase)];
+    return `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${failures}" errors="${errored}" skipped="0" time="${seconds(time)}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  const { failed, errors } = report.summary;
+  const total = report.results.length + report.errors.length;
+  const time = Object.values(report.durationsMs).reduce((s, ms) => s + ms, 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="mcheck" tests="${total}" failures="${failed}" errors="${errors}" time="${seconds(time)}">\n${suites.join('\n')}\n</testsuites>\n`;
+};

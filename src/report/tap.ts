@@ -1,0 +1,35 @@
+import type { RunReport } from '../check/result.js';
+import { replayCommand } from './replay.js';
+import { type Reporter, summaryLine } from './reporter.js';
+
+/** A YAML-safe one-line value for a TAP diagnostic block. */
+const yamlString = (s: string): string => JSON.stringify(s);
+
+/**
+ * TAP version 13: one test point per claim and per spec error, with a YAML diagnostic block
+ * (message, hint, place, rerun) under each failure.
+ */
+export const tapReporter: Reporter = (report: RunReport, ctx) => {
+  const out = ['TAP version 13', `1..${report.results.length + report.errors.length}`];
+  let n = 0;
+  for (const r of report.results) {
+    n++;
+    const label = r.row.replace(/#/g, '\\#');
+    if (r.status === 'pass') {
+      out.push(`ok ${n} - ${label}`);
+      continue;
+    }
+    out.push(`not ok ${n} - ${label}`, '  ---', `  message: ${yamlString(r.message ?? '')}`, `  severity: ${r.status}`);
+    if (r.hint !== null) out.push(`  hint: ${yamlString(r.hint)}`);
+    out.push(`  at: ${yamlString(`${r.file}:${r.line}`)}`);
+    if (r.status === 'fail') out.push(`  rerun: ${yamlString(replayCommand(r, ctx.replay))}`);
+    out.push('  ...');
+  }
+  for (const e of report.errors) {
+    n++;
+    const at = e.line === null ? e.file : `${e.file}:${e.line}:${e.column}`;
+    out.push(`not ok ${n} - spec error in ${e.file.replace(/#/g, '\\#')}`, '  ---', `  message: ${yamlString(e.message)}`, `  at: ${yamlString(at)}`, '  ...');
+  }
+  out.push(`# ${summaryLine(report)}`);
+  return out.join('\n') + '\n';
+};
