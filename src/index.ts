@@ -23,6 +23,8 @@ export { DEFAULT_STEP, centralPartials, stepFor } from './numeric/finite-diff.js
 export { createRng } from './numeric/rng.js';
 export { drawSample, SAMPLE_KINDS, type SampleKind } from './numeric/samplers.js';
 export { REPORTERS } from './report/reporters.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { LimitExceeded } from './budget.js';
 
 /**
  * Loads every spec under `paths` (files or directories) and checks every claim.
@@ -30,7 +32,7 @@ export { REPORTERS } from './report/reporters.js';
  * @example
  * const report = checkPaths(['identities'], {
  *   seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
- *   claims: [], grep: null, shard: null, bail: false,
+ *   claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS,
  * });
  * report.summary; // { passed: 24, failed: 0, errors: 0 }
  */

@@ -1,4 +1,6 @@
 import type { Tolerance } from '../numeric/closeness.js';
+import { LimitExceeded, withBudget } from '../budget.js';
+import type { Limits } from '../limits.js';
 import type { Claim, Identity } from '../spec/identity.js';
 import type { DrawOptions } from './draw.js';
 import { findHint } from './hints.js';
@@ -22,6 +24,8 @@ export interface ClaimSettings {
   readonly dims: ReadonlyMap<string, number>;
   /** On a failure, look for a hint, estimate the noise and shrink the dims. */
   readonly diagnose: boolean;
+  /** Time, evaluation and size limits of each claim. */
+  readonly limits: Limits;
 }
 
 const record = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries(m);
@@ -35,6 +39,28 @@ function diagnose(identity: Identity, claim: Claim, settings: ClaimSettings, run
   const shrunk = settings.dims.size > 0 ? null
     : shrinkDims(identity, claim, seed, plan.trials, plan.total, plan.tolerance, plan.options, run.failed!.dims);
   return { hint, noise, shrunk: shrunk && { dims: record(shrunk.dims), trial: shrunk.trial } };
+}
+
+const NO_DIAGNOSIS = { hint: null, noise: null, shrunk: null } as const;
+
+/** The diagnosis under its own budget: running out of it leaves the failure undiagnosed, not wrong. */
+function diagnoseWithin(identity: Identity, claim: Claim, settings: ClaimSettings, run: TrialsRun, plan: Plan): Pick<ClaimResult, 'hint' | 'noise' | 'shrunk'> {
+  try {
+    return withBudget(settings.limits, () => diagnose(identity, claim, settings, run, plan));
+  } catch (error) {
+    if (error instanceof LimitExceeded) return NO_DIAGNOSIS;
+    throw error;
+  }
+}
+
+/** The row of a claim stopped by a limit: an error that names the limit. */
+function limitResult(identity: Identity, claim: Claim, plan: Plan, error: LimitExceeded): ClaimResult {
+  return {
+    id: identity.id, claim: claim.name, row: claim.row, kind: claim.kind, file: identity.file,
+    line: claim.location.line, status: 'error', maxAbsError: null, maxRelError: null, trials: 0,
+    message: error.message, failedTrial: null, worst: null, tolerance: plan.tolerance, failedDims: null,
+    ...NO_DIAGNOSIS,
+  };
 }
 
 /** Which trials run, out of how many, at which tolerance, drawn how. */
@@ -65,9 +91,14 @@ function planOf(identity: Identity, settings: ClaimSettings): Plan {
  */
 export function checkClaim(identity: Identity, claim: Claim, settings: ClaimSettings): ClaimResult {
   const plan = planOf(identity, settings);
-  const run = runTrials(identity, claim, settings.seed, plan.trials, plan.total, plan.tolerance, plan.options);
-  const failed = run.status === 'fail';
-  const diagnosis = failed && settings.diagnose ? diagnose(identity, claim, settings, run, plan) : { hint: null, noise: null, shrunk: null };
+  let run: TrialsRun;
+  try {
+    run = withBudget(settings.limits, () => runTrials(identity, claim, settings.seed, plan.trials, plan.total, plan.tolerance, plan.options));
+  } catch (error) {
+    if (error instanceof LimitExceeded) return limitResult(identity, claim, plan, error);
+    throw error;
+  }
+  const diagnosis = run.status === 'fail' && settings.diagnose ? diagnoseWithin(identity, claim, settings, run, plan) : NO_DIAGNOSIS;
   return {
     id: identity.id, claim: claim.name, row: claim.row, kind: claim.kind, file: identity.file,
     line: claim.location.line, status: run.status,

@@ -9,6 +9,7 @@ import { firstNonFinite } from '../numeric/closeness.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Claim, Identity, Expression } from '../spec/identity.js';
 import { type Draw, scopeOf, shapeMismatch } from './draw.js';
+import { LimitExceeded } from '../budget.js';
 
 /** Estimates the numerical noise of the reference at a 1-based (row, column) entry. */
 export type NoiseAt = (index: readonly [number, number]) => number;
@@ -29,7 +30,7 @@ function attempt(label: string, run: () => Mat): Attempt {
   try {
     return { ok: true, value: run() };
   } catch (error) {
-    if (error instanceof MathError) return { ok: false, message: `${label}: ${error.message}` };
+    if (error instanceof MathError && !(error instanceof LimitExceeded)) return { ok: false, message: `${label}: ${error.message}` };
     throw error;
   }
 }
@@ -65,7 +66,7 @@ function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: 
   try {
     values = scopeOf(identity, draw, null);
   } catch (error) {
-    if (error instanceof MathError) return { type: 'error', message: error.message };
+    if (error instanceof MathError && !(error instanceof LimitExceeded)) return { type: 'error', message: error.message };
     throw error;
   }
   const left = attempt('lhs', () => lhs.evaluate(values, null));
@@ -106,7 +107,7 @@ function derivativeTrial(
   try {
     result = centralPartials(objective, x0, baseTrace);
   } catch (error) {
-    if (error instanceof MathError) return { type: 'error', message: `f near the draw: ${error.message}` };
+    if (error instanceof MathError && !(error instanceof LimitExceeded)) return { type: 'error', message: `f near the draw: ${error.message}` };
     throw error;
   }
   if (!result.ok) return { type: 'kink' };

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { LIMIT_NAMES } from '../limits.js';
 
 /** Largest seed accepted: seeds are printed and retyped, so they stay exact integers. */
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -65,4 +66,22 @@ export function parsePattern(value: string): RegExp {
   } catch {
     throw new InvalidArgumentError('not a valid regular expression.');
   }
+}
+
+/** `--limit NAME=VALUE` (repeatable): raises or lowers one of the run's limits. */
+export function parseLimit(value: string, previous: ReadonlyMap<string, number> | undefined): Map<string, number> {
+  const match = /^([a-z-]+)=(\d+(?:\.\d+)?(?:e\d+)?)$/.exec(value.trim());
+  const info = match ? LIMIT_NAMES[match[1]!] : undefined;
+  const n = Number(match?.[2]);
+  if (!match || info === undefined || !(n > 0) || !Number.isFinite(n)) {
+    throw new InvalidArgumentError(`expected NAME=VALUE with NAME one of ${Object.keys(LIMIT_NAMES).join(', ')} and VALUE > 0.`);
+  }
+  return new Map(previous ?? []).set(match[1]!, n);
+}
+
+/** `--timeout SECONDS`: the time budget of each claim. */
+export function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of seconds > 0.');
+  return n;
 }

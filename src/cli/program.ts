@@ -9,11 +9,12 @@ import { REPORTERS } from '../report/reporters.js';
 import { PLAIN, paletteOf } from '../report/figures.js';
 import { formatList } from '../report/list.js';
 import { formatExplanations } from '../report/explain.js';
-import { collect, parseDims, parsePattern, parsePositiveInt, parseSeed, parseShard, parseTolerance } from './options.js';
+import { collect, parseDims, parseLimit, parsePattern, parsePositiveInt, parseSeconds, parseSeed, parseShard, parseTolerance } from './options.js';
+import { DEFAULT_LIMITS, LIMIT_NAMES } from '../limits.js';
 import { type Io, wantsColor } from './io.js';
 import { defaultDir, packageVersion } from './paths.js';
 import { collectTargets } from './targets.js';
-import { DEFAULT_SEED, runCommand, type RunFlags } from './run-command.js';
+import { DEFAULT_SEED, limitsOf, runCommand, type RunFlags } from './run-command.js';
 import { initCommand } from './init-command.js';
 
 const EXAMPLES = `
@@ -45,15 +46,18 @@ function addRunOptions(cmd: Command): Command {
     .option('--trial <k>', 'run only trial k of each claim (to replay a failure)', parsePositiveInt)
     .option('--dims <sizes>', 'fix dims sizes, e.g. m=2,n=3 (to replay a shrunk failure)', parseDims)
     .option('--no-hints', 'on a failure, skip the search for a near miss and a smaller case')
+    .option('--timeout <seconds>', `time budget of each claim (default: ${DEFAULT_LIMITS.timeoutMs / 1000})`, parseSeconds)
+    .option('--limit <name=value>', `raise a limit: ${Object.keys(LIMIT_NAMES).join(', ')} (repeatable)`, parseLimit)
     .option('--no-color', 'plain output (also: NO_COLOR=1)');
 }
 
 /** `mcheck explain`: one draw per claim, laid open. */
 function explain(files: string[], flags: RunFlags, io: Io): number {
-  const loaded = loadIdentities(files);
+  const limits = limitsOf(flags);
+  const loaded = loadIdentities(files, limits);
   const seed = flags.seed ?? DEFAULT_SEED;
   const dims = flags.dims ?? new Map<string, number>();
-  const settings = { seed, trials: null, tolerance: { rtol: DEFAULT_RTOL, atol: DEFAULT_ATOL }, trial: flags.trial ?? 1, dims, diagnose: true };
+  const settings = { seed, trials: null, tolerance: { rtol: DEFAULT_RTOL, atol: DEFAULT_ATOL }, trial: flags.trial ?? 1, dims, diagnose: true, limits };
   const wanted = flags.claim ?? [];
   const list = loaded.identities.flatMap((identity) => identity.claims
     .filter((c) => wanted.length === 0 || wanted.some((w) => w === c.name || w === c.row))

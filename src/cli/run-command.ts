@@ -12,6 +12,7 @@ import { parseSeed } from './options.js';
 import { packageVersion, defaultDir } from './paths.js';
 import { parseTarget, writeWhole, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
+import { DEFAULT_LIMITS, withOverrides, type Limits } from '../limits.js';
 
 /** The seed when none is given: fixed, so that a CI job gives the same verdicts on every push. */
 export const DEFAULT_SEED = 1;
@@ -29,9 +30,18 @@ export interface RunFlags {
   bail?: boolean;
   trial?: number;
   dims?: Map<string, number>;
+  limit?: Map<string, number>;
+  timeout?: number;
   hints: boolean;
   color: boolean;
   dir?: string;
+}
+
+/** The limits of a run: defaults, then `--limit` values, then `--timeout`. */
+export function limitsOf(flags: Pick<RunFlags, 'limit' | 'timeout'>): Limits {
+  const overrides = new Map(flags.limit ?? []);
+  if (flags.timeout !== undefined) overrides.set('timeout', flags.timeout);
+  return withOverrides(DEFAULT_LIMITS, overrides);
 }
 
 /** Flags over config over defaults, as run settings. */
@@ -48,6 +58,7 @@ function settingsOf(flags: RunFlags, config: Config): RunSettings {
     grep: flags.grep ?? null,
     shard: flags.shard ?? null,
     bail: flags.bail ?? false,
+    limits: limitsOf(flags),
   };
 }
 
@@ -95,7 +106,7 @@ export function runCommand(paths: string[] | null, flags: RunFlags, io: Io, cwd:
   }
   const config = loadedConfig.config;
   const settings = settingsOf(flags, config);
-  const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)]);
+  const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)], settings.limits);
   const progress = progressDisplay(io);
   const report = runIdentities(loaded.identities, loaded.errors, settings, progress.onProgress);
   progress.done();

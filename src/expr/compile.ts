@@ -4,6 +4,8 @@ import { hcat, vcat } from '../linalg/structure.js';
 import { BINARY, UNARY } from './operators.js';
 import { PRELUDE, CONSTANTS } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
+import { countEvaluation, pollBudget } from '../budget.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 /** Values of the names an expression may read: vars, `where` names, dims, the upstream array. */
 export type Scope = ReadonlyMap<string, Mat>;
@@ -16,8 +18,8 @@ export type CompileResult =
   | { readonly ok: true; readonly evaluate: Evaluator; readonly names: ReadonlySet<string> }
   | { readonly ok: false; readonly message: string };
 
-/** Longest expression accepted, in characters. Hint-sheet formulas are under 100. */
-export const MAX_EXPRESSION_LENGTH = 2000;
+/** Longest expression accepted by default, in characters. Hint-sheet formulas are under 100. */
+export const MAX_EXPRESSION_LENGTH = DEFAULT_LIMITS.expressionLength;
 /** Deepest nesting of brackets accepted; the parser recurses once per level. */
 export const MAX_EXPRESSION_DEPTH = 64;
 /** Deepest tree of operations accepted (a flat sum of n terms is n deep). */
@@ -55,10 +57,10 @@ function bracketDepth(source: string): number {
  * Nothing of mathjs's evaluator runs, so a spec cannot reach `import`, `config`, methods of its
  * matrices or the scope; this is the sandbox.
  */
-export function compileExpression(source: string, names: ReadonlySet<string>): CompileResult {
+export function compileExpression(source: string, names: ReadonlySet<string>, maxLength = MAX_EXPRESSION_LENGTH): CompileResult {
   if (source.trim() === '') return { ok: false, message: 'the expression is empty' };
-  if (source.length > MAX_EXPRESSION_LENGTH) {
-    return { ok: false, message: `the expression is longer than ${MAX_EXPRESSION_LENGTH} characters` };
+  if (source.length > maxLength) {
+    return { ok: false, message: `the expression is longer than the limit of ${maxLength} characters (raise it with --limit expression-length=N)` };
   }
   if (bracketDepth(source) > MAX_EXPRESSION_DEPTH) {
     return { ok: false, message: `brackets nest deeper than ${MAX_EXPRESSION_DEPTH} levels` };
@@ -71,7 +73,15 @@ export function compileExpression(source: string, names: ReadonlySet<string>): C
   }
   const used = new Set<string>();
   try {
-    return { ok: true, evaluate: compileNode(root, names, used, 0), names: used };
+    const evaluate = compileNode(root, names, used, 0);
+    return {
+      ok: true,
+      evaluate: (scope, trace) => {
+        countEvaluation();
+        return evaluate(scope, trace);
+      },
+      names: used,
+    };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.message };
     throw error;
@@ -135,12 +145,21 @@ function compileOperator(fn: string, args: Evaluator[]): Evaluator {
     const op = UNARY.get(fn);
     if (op === undefined) throw new Refusal(`the operator ${fn} is not allowed`);
     const [a] = args as [Evaluator];
-    return (scope, trace) => op(a(scope, trace));
+    return (scope, trace) => {
+      const x = a(scope, trace);
+      pollBudget(); // after the operands, just before the work: a deep tree polls between every step
+      return op(x);
+    };
   }
   const op = BINARY.get(fn);
   if (op === undefined || args.length !== 2) throw new Refusal(`the operator ${fn} is not allowed`);
   const [a, b] = args as [Evaluator, Evaluator];
-  return (scope, trace) => op(a(scope, trace), b(scope, trace), trace);
+  return (scope, trace) => {
+    const x = a(scope, trace);
+    const y = b(scope, trace);
+    pollBudget();
+    return op(x, y, trace);
+  };
 }
 
 function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
@@ -153,7 +172,11 @@ function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
     const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} or ${fn.maxArgs}`;
     throw new Refusal(`${name}() takes ${want} argument${fn.maxArgs === 1 ? '' : 's'}, got ${args.length}`);
   }
-  return (scope, trace) => fn.call(args.map((a) => a(scope, trace)), trace);
+  return (scope, trace) => {
+    const values = args.map((a) => a(scope, trace));
+    pollBudget();
+    return fn.call(values, trace);
+  };
 }
 
 /** `[a, b]` concatenates side by side, `[a; b]` stacks, as in MATLAB. */

@@ -1,3 +1,7 @@
+import { MathError } from './math-error.js';
+import { checkElements } from '../budget.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+
 /**
  * The one value type of the evaluator: a dense row-major matrix of float64, with an optional
  * imaginary part (only `eigvals` produces one). Scalars are 1×1 and column vectors n×1, so
@@ -13,16 +17,13 @@ export interface Mat {
 }
 
 /**
- * Largest number of entries a single matrix may have. Checked before every allocation so that
+ * Default largest number of entries of a matrix. Checked before every allocation so that
  * `ones(100000, 100000)` is a clear error instead of an out-of-memory abort, which Node.js
- * cannot catch. 4M entries (32 MB) is far beyond any hand-checkable identity.
+ * cannot catch; a run may raise it (`--limit elements=N`).
  */
-export const MAX_ELEMENTS = 4_000_000;
+export const MAX_ELEMENTS = DEFAULT_LIMITS.elements;
 
-/** An error in the mathematics of an expression (shapes, domains, sizes): never a bug. */
-export class MathError extends Error {
-  override readonly name = 'MathError';
-}
+export { MathError };
 
 /** Formats a shape as `3×2`, the way the reports speak of shapes. */
 export function formatShape(m: { rows: number; cols: number }): string {
@@ -34,11 +35,7 @@ export function checkSize(rows: number, cols: number, what = 'matrix'): void {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
     throw new MathError(`${what} size must be whole numbers ≥ 0, got ${rows}×${cols}`);
   }
-  if (rows * cols > MAX_ELEMENTS) {
-    throw new MathError(
-      `${what} of ${rows}×${cols} exceeds the limit of ${MAX_ELEMENTS} entries`,
-    );
-  }
+  checkElements(rows, cols, what);
 }
 
 /** A new matrix of zeros (real unless `complex`). */

@@ -1,5 +1,6 @@
 import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, isNode, type Node } from 'yaml';
 import type { SpecError } from '../check/result.js';
+import { DEFAULT_LIMITS, describeLimit, type Limits } from '../limits.js';
 
 /** A path into a spec: keys and list indices, as zod reports them. */
 export type SpecPath = readonly (string | number)[];
@@ -12,11 +13,6 @@ export type SpecDocument =
   | { readonly ok: true; readonly data: unknown; readonly locate: Locate }
   | { readonly ok: false; readonly errors: readonly SpecError[] };
 
-/** Largest spec file read, in bytes; a hand-written identity is a few hundred. */
-export const MAX_FILE_BYTES = 1_000_000;
-
-/** Most YAML aliases expanded in one file: enough for sharing a shape, not for a "billion laughs". */
-export const MAX_ALIASES = 100;
 
 function fail(file: string, message: string, code: string, line: number | null = null, column: number | null = null): SpecDocument {
   return { ok: false, errors: [{ code, file, line, column, message }] };
@@ -26,8 +22,8 @@ function fail(file: string, message: string, code: string, line: number | null =
  * Parses YAML (and JSON, which is YAML here, so JSON specs get line numbers too) and keeps the
  * positions of every node. Never throws: syntax errors, empty and binary files become errors.
  */
-export function parseSpecText(file: string, text: string): SpecDocument {
-  if (text.length > MAX_FILE_BYTES) return fail(file, `the file is larger than ${MAX_FILE_BYTES} bytes`, 'too_large');
+export function parseSpecText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): SpecDocument {
+  if (Buffer.byteLength(text) > limits.fileBytes) return fail(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large');
   if (text.includes('\u0000')) return fail(file, 'not a text file (it contains NUL bytes)', 'binary');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -41,9 +37,9 @@ export function parseSpecText(file: string, text: string): SpecDocument {
   if (doc.contents === null) return fail(file, 'the file is empty', 'empty');
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = doc.toJS({ maxAliasCount: limits.aliases });
   } catch (error) {
-    return fail(file, `YAML: ${(error as Error).message}`, 'aliases', 1, 1);
+    return fail(file, `YAML: ${(error as Error).message}: ${describeLimit(limits, 'aliases')}`, 'aliases', 1, 1);
   }
   const locate: Locate = (path, asKey = false) => {
     const node = findNode(doc.contents as Node, path, asKey);

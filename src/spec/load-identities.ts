@@ -4,6 +4,7 @@ import type { SpecError } from '../check/result.js';
 import type { Identity } from './identity.js';
 import { parseSpecText } from './document.js';
 import { resolveSpec } from './resolve-spec.js';
+import { DEFAULT_LIMITS, describeLimit, type Limits } from '../limits.js';
 
 /** File endings read as specs. */
 export const SPEC_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
@@ -59,16 +60,20 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
 }
 
 /** Reads and resolves one spec file; never throws. */
-export function loadSpecFile(file: string): { identity: Identity | null; errors: readonly SpecError[] } {
+export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS): { identity: Identity | null; errors: readonly SpecError[] } {
   let text: string;
   try {
+    // Refuse a huge file before reading it into memory.
+    if (statSync(file).size > limits.fileBytes) {
+      return { identity: null, errors: [specError(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large')] };
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
     return { identity: null, errors: [specError(file, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable')] };
   }
-  const doc = parseSpecText(file, text);
+  const doc = parseSpecText(file, text, limits);
   if (!doc.ok) return { identity: null, errors: doc.errors };
-  const resolved = resolveSpec(file, doc.data, doc.locate);
+  const resolved = resolveSpec(file, doc.data, doc.locate, limits);
   return resolved.ok ? { identity: resolved.identity, errors: [] } : { identity: null, errors: resolved.errors };
 }
 
@@ -76,12 +81,12 @@ export function loadSpecFile(file: string): { identity: Identity | null; errors:
  * Loads every spec under `paths`. Ids must be unique within a run: a second file with an id
  * already seen is an error, and the first keeps it.
  */
-export function loadIdentities(paths: readonly string[]): Loaded {
+export function loadIdentities(paths: readonly string[], limits: Limits = DEFAULT_LIMITS): Loaded {
   const { files, errors } = findSpecFiles(paths);
   const identities: Identity[] = [];
   const seen = new Map<string, Identity>();
   for (const file of files) {
-    const loaded = loadSpecFile(file);
+    const loaded = loadSpecFile(file, limits);
     errors.push(...loaded.errors);
     const identity = loaded.identity;
     if (identity === null) continue;

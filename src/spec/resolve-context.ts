@@ -3,6 +3,7 @@ import type { SpecError } from '../check/result.js';
 import type { Locate, SpecPath } from './document.js';
 import type { Expression, Location } from './identity.js';
 import { dotPath } from './describe-issue.js';
+import type { Limits } from '../limits.js';
 
 /** What resolving one file needs: where it is, how to point into it, where to put errors. */
 export class ResolveContext {
@@ -11,6 +12,7 @@ export class ResolveContext {
   constructor(
     readonly file: string,
     private readonly locator: Locate,
+    readonly limits: Limits,
   ) {}
 
   /** The location of a path in the file. */
@@ -27,7 +29,7 @@ export class ResolveContext {
 
   /** Compiles the expression at `path` against `names`; records an error and returns null on failure. */
   compile(source: string, names: ReadonlySet<string>, path: SpecPath): Expression | null {
-    const result = compileExpression(source, names);
+    const result = compileExpression(source, names, this.limits.expressionLength);
     if (!result.ok) {
       this.error('expression', `${dotPath(path)}: ${result.message}`, path);
       return null;

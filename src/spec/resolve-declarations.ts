@@ -3,9 +3,8 @@ import type { RawSpec } from './schema.js';
 import type { DimSpec, ShapeEntry, VarSpec, WhereSpec } from './identity.js';
 import { invalidName, type NameRole } from './names.js';
 import type { ResolveContext } from './resolve-context.js';
+import { describeLimit } from '../limits.js';
 
-/** Largest value a dims symbol may take: far beyond homework, small enough to stay fast. */
-export const MAX_DIM = 500;
 
 /** The declared names of a spec and what each one is. */
 export type Declared = Map<string, NameRole>;
@@ -25,14 +24,14 @@ function declare(ctx: ResolveContext, declared: Declared, name: string, role: Na
   return true;
 }
 
-/** `dims:` → DimSpec[]; ranges must be increasing and within MAX_DIM. */
+/** `dims:` → DimSpec[]; ranges must be increasing and within the dim limit. */
 export function resolveDims(ctx: ResolveContext, raw: RawSpec, declared: Declared): DimSpec[] {
   const dims: DimSpec[] = [];
   for (const [name, value] of Object.entries(raw.dims ?? {})) {
     if (!declare(ctx, declared, name, 'dims symbol', ['dims', name])) continue;
     const [min, max] = typeof value === 'number' ? [value, value] : value;
     if (min > max) ctx.error('dims', `dims ${name}: the range [${min}, ${max}] is empty (min > max)`, ['dims', name]);
-    else if (max > MAX_DIM) ctx.error('limit', `dims ${name}: ${max} exceeds the limit of ${MAX_DIM}`, ['dims', name]);
+    else if (max > ctx.limits.dim) ctx.error('limit', `dims ${name}: ${max} exceeds ${describeLimit(ctx.limits, 'dim')}`, ['dims', name]);
     else dims.push({ name, min, max });
   }
   return dims;
@@ -59,14 +58,16 @@ export function alwaysVector(shape: readonly ShapeEntry[], dims: readonly DimSpe
   return shape.length < 2 || fixedSize(shape[0]!, dims) === 1 || fixedSize(shape[1]!, dims) === 1;
 }
 
-function checkShape(ctx: ResolveContext, name: string, shape: readonly ShapeEntry[], dims: readonly DimSpec[]): boolean {
+function checkShape(ctx: ResolveContext, name: string, shape: readonly ShapeEntry[], dims: readonly DimSpec[], declared: Declared): boolean {
   for (const [i, entry] of shape.entries()) {
+    // A dims symbol that was declared but refused has its own error already.
+    if (typeof entry === 'string' && declared.get(entry) === 'dims symbol' && !dims.some((d) => d.name === entry)) return false;
     if (typeof entry === 'string' && !dims.some((d) => d.name === entry)) {
       ctx.error('shape', `var ${name}: shape entry "${entry}" is not a dims symbol${dims.length ? ` (dims: ${dims.map((d) => d.name).join(', ')})` : ''}`, ['vars', name, 'shape', i]);
       return false;
     }
-    if (typeof entry === 'number' && entry > MAX_DIM) {
-      ctx.error('limit', `var ${name}: size ${entry} exceeds the limit of ${MAX_DIM}`, ['vars', name, 'shape', i]);
+    if (typeof entry === 'number' && entry > ctx.limits.dim) {
+      ctx.error('limit', `var ${name}: size ${entry} exceeds ${describeLimit(ctx.limits, 'dim')}`, ['vars', name, 'shape', i]);
       return false;
     }
   }
@@ -80,7 +81,7 @@ export function resolveVars(ctx: ResolveContext, raw: RawSpec, dims: readonly Di
   if (entries.length === 0) ctx.error('vars', 'vars needs at least one var', ['vars'], true);
   for (const [name, v] of entries) {
     if (!declare(ctx, declared, name, 'var', ['vars', name])) continue;
-    if (!checkShape(ctx, name, v.shape, dims)) continue;
+    if (!checkShape(ctx, name, v.shape, dims, declared)) continue;
     const sample: SampleKind = v.sample ?? 'normal';
     if (SQUARE_KINDS.has(sample) && !alwaysSquare(v.shape, dims)) {
       ctx.error('sample', `var ${name}: sample ${sample} needs a square shape, got [${v.shape.join(', ')}]`, ['vars', name, 'sample']);

@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import { describeIssue, dotPath, looksLikeSplitExpression } from './describe-issue.js';
 import { invalidName, type NameRole } from './names.js';
 import { ResolveContext } from './resolve-context.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { resolveDims, resolveVars, resolveWhere, type Declared } from './resolve-declarations.js';
 import { resolveClaims } from './resolve-claims.js';
 
@@ -77,8 +78,8 @@ function validate(ctx: ResolveContext, data: unknown): RawSpec | null {
  * an unknown key stops the name and expression checks, which need the structure); a file with any
  * problem yields no identity, so nothing half-checked is ever run.
  */
-export function resolveSpec(file: string, data: unknown, locate: Locate): Resolved {
-  const ctx = new ResolveContext(file, locate);
+export function resolveSpec(file: string, data: unknown, locate: Locate, limits: Limits = DEFAULT_LIMITS): Resolved {
+  const ctx = new ResolveContext(file, locate, limits);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     ctx.error('root', `a spec must be a mapping with id, vars and claims, got ${describeRoot(data)}`, []);
     return { ok: false, errors: ctx.errors };

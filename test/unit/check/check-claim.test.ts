@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../../../src/limits.js';
 /**
  * checkClaim on small identities built through resolveSpec from plain objects shaped like YAML
  * specs: the verdicts the spec format promises, and reproducibility.
@@ -18,7 +19,7 @@ function identityOf(data: Record<string, unknown>): Identity {
 }
 
 const SETTINGS: ClaimSettings = {
-  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false,
+  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false, limits: DEFAULT_LIMITS,
 };
 
 /** Checks the only (or the named) claim of a spec. */
