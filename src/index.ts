@@ -14,7 +14,7 @@ export { ALL, type Selection } from './check/select.js';
 export { explainClaim, type Explanation } from './check/explain.js';
 export { specJsonSchema } from './spec/json-schema.js';
 export { checkClaim, DEFAULT_TRIALS, type ClaimSettings } from './check/check-claim.js';
-export { MAX_KINK_REDRAWS } from './check/run-trials.js';
+export { MAX_REDRAWS } from './check/run-trials.js';
 export type { ClaimResult, RunReport, SpecError, Status, Summary } from './check/result.js';
 export type { Identity, Claim, VarSpec, DimSpec, Location } from './spec/identity.js';
 export { compileExpression } from './expr/compile.js';

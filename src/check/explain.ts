@@ -27,7 +27,7 @@ export interface Explanation {
 export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSettings): Explanation {
   const trial = settings.trial ?? 1;
   const result = checkClaim(identity, claim, { ...settings, trial });
-  const record = runOneTrial(identity, claim, settings.seed, trial, { dims: settings.dims, symmetric: false });
+  const record = runOneTrial(identity, claim, settings.seed, trial, { dims: settings.dims, symmetric: false }, result.tolerance);
   const inputs: { name: string; role: 'var' | 'where'; value: Mat }[] = [...record.draw.vars].map(([name, value]) => ({ name, role: 'var', value }));
   try {
     const scope = scopeOf(identity, record.draw, null);

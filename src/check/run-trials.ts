@@ -6,11 +6,12 @@ import { runTrial, type TrialOutcome } from './trial.js';
 import type { Status } from './result.js';
 
 /**
- * How many times a trial is redrawn when its finite differences straddle a kink (a relu, abs or
- * comparison changing branch within the stencil). Each redraw is an independent draw, so six
- * misses in a row mean the spec keeps its inputs on the kink, which is worth saying.
+ * How many times a trial is redrawn when its draw cannot decide the claim: the finite
+ * differences straddle a kink (a relu, abs or comparison changing branch within the stencil), or
+ * are too noisy at the failing entry. Each redraw is independent, so six misses in a row mean the
+ * spec keeps its inputs there, which is worth saying.
  */
-export const MAX_KINK_REDRAWS = 5;
+export const MAX_REDRAWS = 5;
 
 /** One trial, with the draw it ran on. */
 export interface TrialRecord {
@@ -32,15 +33,47 @@ export interface TrialsRun {
   readonly failed: TrialRecord | null;
 }
 
-/** The trial redrawn while it lands on a kink. Its draw depends only on seed, id, row and trial. */
-export function runOneTrial(identity: Identity, claim: Claim, seed: number, trial: number, options: DrawOptions): TrialRecord {
+/**
+ * Safety factor of the noise test: a mismatch is trusted only where the estimated noise of the
+ * finite differences is below a quarter of the tolerance at that entry.
+ */
+export const NOISE_MARGIN = 4;
+
+/**
+ * Why a draw cannot decide the claim, or null when it can: it sits on a kink, or it failed at an
+ * entry where the finite differences are too noisy to resolve the tolerance (an ill-conditioned
+ * draw). Either way the draw proves nothing and is redrawn.
+ */
+function undecided(outcome: TrialOutcome, tolerance: Tolerance): string | null {
+  if (outcome.type === 'kink') {
+    return 'a relu, abs, sign, max or comparison sits on its kink; keep its argument away from 0, e.g. with sample: nonzero';
+  }
+  if (outcome.type !== 'compare') return null;
+  const c = compareArrays(outcome.analytic, outcome.numeric, tolerance);
+  if (c.passed) return null;
+  const noise = outcome.noise(c.worst.index);
+  const allowed = tolerance.atol + tolerance.rtol * Math.abs(c.worst.numeric);
+  if (noise * NOISE_MARGIN < allowed) return null;
+  return `the finite differences are too noisy to decide (noise ~${noise.toExponential(0)} at (${c.worst.index.join(',')}), tolerance ${allowed.toExponential(0)}); the inputs may be ill-conditioned (try sample: invertible or spd) or f may vary too fast for the step`;
+}
+
+/**
+ * The trial, redrawn while its draw cannot decide the claim (a kink, or noise above tolerance),
+ * at most MAX_REDRAWS times; then it is inconclusive, a failure that says why. Its draw
+ * depends only on seed, id, row, trial and redraw.
+ */
+export function runOneTrial(identity: Identity, claim: Claim, seed: number, trial: number, options: DrawOptions, tolerance: Tolerance): TrialRecord {
   let record: TrialRecord | null = null;
-  for (let redraw = 0; redraw <= MAX_KINK_REDRAWS && (record === null || record.outcome.type === 'kink'); redraw++) {
+  let reason: string | null = null;
+  for (let redraw = 0; redraw <= MAX_REDRAWS; redraw++) {
     const rng = createRng([seed, identity.id, claim.row, trial, redraw]);
     const draw = drawInputs(identity, rng, options);
     record = { trial, dims: draw.dims, draw, outcome: runTrial(identity, claim, draw, rng) };
+    reason = undecided(record.outcome, tolerance);
+    if (reason === null) return record;
   }
-  return record!;
+  const message = `inconclusive: ${MAX_REDRAWS + 1} draws in a row could not decide: ${reason}`;
+  return { ...record!, outcome: { type: 'noisy', message } };
 }
 
 function fmt(x: number): string {
@@ -59,10 +92,8 @@ function judge(outcome: TrialOutcome, tolerance: Tolerance): { reason: string | 
     case 'error': return { reason: outcome.message, status: 'error', c: null };
     case 'fail':
     case 'shape': return { reason: outcome.message, status: 'fail', c: null };
-    case 'kink': return {
-      reason: `inconclusive: ${MAX_KINK_REDRAWS + 1} draws in a row put a relu, abs, sign, max or comparison on its kink; keep its argument away from 0, e.g. with sample: nonzero`,
-      status: 'fail', c: null,
-    };
+    case 'kink': return { reason: 'inconclusive: the draw sits on a kink', status: 'fail', c: null };
+    case 'noisy': return { reason: outcome.message, status: 'fail', c: null };
     case 'compare': {
       const c = compareArrays(outcome.analytic, outcome.numeric, tolerance);
       return { reason: c.passed ? null : mismatch(c), status: c.passed ? 'pass' : 'fail', c };
@@ -82,7 +113,7 @@ export function runTrials(
   let maxAbs: number | null = null, maxRel: number | null = null, worst: WorstEntry | null = null;
   let failure: { record: TrialRecord; status: Status; message: string } | null = null;
   for (const t of trials) {
-    const record = runOneTrial(identity, claim, seed, t, options);
+    const record = runOneTrial(identity, claim, seed, t, options, tolerance);
     records.push(record);
     const { reason, status, c } = judge(record.outcome, tolerance);
     if (c !== null) {

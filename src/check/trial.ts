@@ -21,7 +21,9 @@ export type TrialOutcome =
   | { readonly type: 'shape'; readonly analytic: Mat; readonly numeric: Mat; readonly message: string }
   | { readonly type: 'fail'; readonly message: string }
   | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'kink' };
+  | { readonly type: 'kink' }
+  /** Redrawn too often: the finite differences could not resolve the tolerance on these draws. */
+  | { readonly type: 'noisy'; readonly message: string };
 
 /** Evaluation problems become messages; anything else is a bug and propagates. */
 type Attempt = { readonly ok: true; readonly value: Mat } | { readonly ok: false; readonly message: string };
