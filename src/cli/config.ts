@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { parseSpecText } from '../spec/document.js';
 import { describeIssue } from '../spec/describe-issue.js';
+import { parseTarget } from './targets.js';
 
 /** Config file names looked for in the working directory, in this order. */
 export const CONFIG_FILES = ['mcheck.config.json', 'mcheck.config.yaml', 'mcheck.config.yml'] as const;
@@ -24,6 +25,18 @@ export type LoadedConfig =
   | { readonly ok: true; readonly config: Config; readonly file: string | null }
   | { readonly ok: false; readonly message: string };
 
+/** The first entry of `reporters` that is not NAME or NAME=FILE, with why. */
+function firstBadReporter(reporters: readonly string[]): { index: number; message: string } | null {
+  for (const [index, value] of reporters.entries()) {
+    try {
+      parseTarget(value);
+    } catch (error) {
+      return { index, message: (error as Error).message };
+    }
+  }
+  return null;
+}
+
 /** Reads mcheck.config.{json,yaml,yml} from `cwd`, if there is one. */
 export function loadConfig(cwd: string): LoadedConfig {
   const name = CONFIG_FILES.find((f) => existsSync(join(cwd, f)));
@@ -38,6 +51,11 @@ export function loadConfig(cwd: string): LoadedConfig {
     const d = describeIssue(parsed.error.issues[0]!);
     const { line, column } = doc.locate(d.path, d.asKey);
     return { ok: false, message: `${d.message} → at ${name}:${line}:${column}` };
+  }
+  const badReporter = firstBadReporter(parsed.data.reporters ?? []);
+  if (badReporter !== null) {
+    const { line, column } = doc.locate(['reporters', badReporter.index]);
+    return { ok: false, message: `reporters[${badReporter.index}]: ${badReporter.message} → at ${name}:${line}:${column}` };
   }
   return { ok: true, config: parsed.data, file: name };
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Io } from './io.js';
 import { packageVersion } from './paths.js';
 import { scaffoldFiles } from './scaffold.js';
@@ -10,7 +10,7 @@ import { scaffoldFiles } from './scaffold.js';
  * an existing file is left alone and reported. Returns the exit code.
  */
 export function initCommand(dir: string, io: Io, cwd: string): number {
-  const root = join(cwd, dir);
+  const root = resolve(cwd, dir);
   let failed = false;
   for (const [path, contents] of scaffoldFiles(packageVersion())) {
     const target = join(root, path);

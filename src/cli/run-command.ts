@@ -71,10 +71,16 @@ function replayOf(settings: RunSettings, flags: RunFlags): ReplayFlags {
   return { seed: settings.seed, extra, dims: flags.dims ?? new Map() };
 }
 
-/** The reporters of a run: flags, else config, else pretty; plus annotations under GitHub Actions. */
+/**
+ * The reporters of a run: flags, else config, else pretty. Under GitHub Actions annotations are
+ * added, unless stdout already carries a machine-readable report they would corrupt.
+ */
 function targetsOf(flags: RunFlags, config: Config, io: Io): ReporterTarget[] {
   const targets = flags.reporter ?? config.reporters?.map(parseTarget) ?? [{ name: 'pretty', file: null }];
-  if (io.env.GITHUB_ACTIONS === 'true' && !targets.some((t) => t.name === 'github')) return [...targets, { name: 'github', file: null }];
+  const stdoutIsMachineReadable = targets.some((t) => t.file === null && t.name !== 'pretty');
+  if (io.env.GITHUB_ACTIONS === 'true' && !stdoutIsMachineReadable && !targets.some((t) => t.name === 'github')) {
+    return [...targets, { name: 'github', file: null }];
+  }
   return targets;
 }
 
