@@ -11,6 +11,14 @@ export class LimitExceeded extends MathError {
   }
 }
 
+/**
+ * True for an error in the mathematics of a spec (a shape, a domain), which becomes a message;
+ * false for a limit, which stops the whole claim, and for anything else, which is a bug.
+ */
+export function isDomainError(error: unknown): error is MathError {
+  return error instanceof MathError && !(error instanceof LimitExceeded);
+}
+
 interface Active {
   readonly limits: Limits;
   readonly deadline: number;

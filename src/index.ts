@@ -34,7 +34,7 @@ export { LimitExceeded } from './budget.js';
  *   seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
  *   claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS,
  * });
- * report.summary; // { passed: 24, failed: 0, errors: 0 }
+ * report.summary; // { passed: 28, failed: 0, errors: 0 } on the bundled set
  */
 export function checkPaths(paths: readonly string[], settings: RunSettings): RunReport {
   const loaded = loadIdentities(paths);

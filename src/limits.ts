@@ -20,6 +20,7 @@ export interface Limits {
   readonly aliases: number;
 }
 
+/** The limits of a run unless raised: none is reached by a hand-checkable identity. */
 export const DEFAULT_LIMITS: Limits = {
   dim: 500,
   // 1M entries is 8 MB; a product of two such matrices takes about a second, so the time

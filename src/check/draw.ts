@@ -2,7 +2,7 @@ import { type Mat, MathError, formatShape, scalar } from '../linalg/mat.js';
 import type { Identity, ShapeEntry } from '../spec/identity.js';
 import type { KinkTrace } from '../expr/kink-trace.js';
 import { drawSample, symmetricPart, type SampleKind } from '../numeric/samplers.js';
-import { LimitExceeded } from '../budget.js';
+import { isDomainError } from '../budget.js';
 import type { Rng } from '../numeric/rng.js';
 
 /** One random draw of an identity: its dims and vars (the scope before `where`). */
@@ -73,7 +73,7 @@ export function scopeOf(
     try {
       scope.set(w.name, w.expr.evaluate(scope, trace));
     } catch (error) {
-      if (error instanceof MathError && !(error instanceof LimitExceeded)) throw new MathError(`where ${w.name}: ${error.message}`);
+      if (isDomainError(error)) throw new MathError(`where ${w.name}: ${error.message}`);
       throw error;
     }
   }

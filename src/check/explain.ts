@@ -1,4 +1,5 @@
-import { type Mat, MathError } from '../linalg/mat.js';
+import type { Mat } from '../linalg/mat.js';
+import { isDomainError, withBudget } from '../budget.js';
 import { compareArrays } from '../numeric/closeness.js';
 import type { Claim, Identity } from '../spec/identity.js';
 import { scopeOf } from './draw.js';
@@ -22,18 +23,20 @@ export interface Explanation {
 /**
  * Runs one claim on one draw (trial `settings.trial`, default 1) and returns everything a reader
  * needs to see why it passes or fails; the verdict and hint come from the ordinary check of that
- * trial, so they agree with `mcheck check` on it.
+ * trial, so they agree with `mcheck check` on it. A claim stopped by a limit shows only its error.
  */
 export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSettings): Explanation {
   const trial = settings.trial ?? 1;
   const result = checkClaim(identity, claim, { ...settings, trial });
-  const record = runOneTrial(identity, claim, settings.seed, trial, { dims: settings.dims, symmetric: false }, result.tolerance);
+  if (result.status === 'error') return { result, trial, dims: new Map(), inputs: [], analytic: null, numeric: null, differs: null };
+  const record = withBudget(settings.limits, () =>
+    runOneTrial(identity, claim, settings.seed, trial, { dims: settings.dims, symmetric: false }, result.tolerance));
   const inputs: { name: string; role: 'var' | 'where'; value: Mat }[] = [...record.draw.vars].map(([name, value]) => ({ name, role: 'var', value }));
   try {
     const scope = scopeOf(identity, record.draw, null);
     for (const w of identity.where) inputs.push({ name: w.name, role: 'where', value: scope.get(w.name)! });
   } catch (error) {
-    if (!(error instanceof MathError)) throw error;
+    if (!isDomainError(error)) throw error;
   }
   const o = record.outcome;
   const both = o.type === 'compare' || o.type === 'shape';

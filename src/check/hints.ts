@@ -61,7 +61,7 @@ function fittedFactor(p: Pair): number | null {
 export function formatFactor(c: number): string {
   for (let q = 1; q <= 12; q++) {
     const p = Math.round(c * q);
-    if (p !== 0 && Math.abs(c - p / q) <= 1e-9 * Math.abs(c)) return q === 1 ? String(p) : `${p}/${q}`;
+    if (p !== 0 && Math.abs(c - p / q) <= 1e-6 * Math.abs(c)) return q === 1 ? String(p) : `${p}/${q}`;
   }
   return c.toPrecision(4);
 }
@@ -90,8 +90,17 @@ function passesWith(ctx: HintContext, options: DrawOptions): boolean {
   return runTrials(ctx.identity, ctx.claim, ctx.seed, ctx.trials, ctx.total, ctx.tolerance, options, true).status === 'pass';
 }
 
+/** The names a claim reads, directly or through `where` values. */
+function namesRead(identity: Identity, claim: Claim): Set<string> {
+  const exprs = claim.kind === 'equal' ? [claim.lhs, claim.rhs] : [claim.f, claim.expect];
+  const names = new Set(exprs.flatMap((e) => [...e.names]));
+  for (const w of [...identity.where].reverse()) if (names.has(w.name)) for (const n of w.expr.names) names.add(n);
+  return names;
+}
+
 function symmetricHint(ctx: HintContext): string | null {
-  const square = ctx.identity.vars.filter((v) => v.shape.length === 2 && v.shape[0] === v.shape[1]);
+  const read = namesRead(ctx.identity, ctx.claim);
+  const square = ctx.identity.vars.filter((v) => read.has(v.name) && v.shape.length === 2 && v.shape[0] === v.shape[1]);
   const general = square.filter((v) => !['symmetric', 'spd', 'diagonal', 'orthogonal'].includes(v.sample));
   if (general.length === 0 || !passesWith(ctx, { ...ctx.options, symmetric: true })) return null;
   const names = general.map((v) => v.name).join(', ');

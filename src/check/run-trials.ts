@@ -39,6 +39,9 @@ export interface TrialsRun {
  */
 export const NOISE_MARGIN = 4;
 
+/** A mismatch this many times the estimated noise is real, however noisy the draw. */
+export const MISMATCH_OVER_NOISE = 10;
+
 /**
  * Why a draw cannot decide the claim, or null when it can: it sits on a kink, or it failed at an
  * entry where the finite differences are too noisy to resolve the tolerance (an ill-conditioned
@@ -53,7 +56,9 @@ function undecided(outcome: TrialOutcome, tolerance: Tolerance): string | null {
   if (c.passed) return null;
   const noise = outcome.noise(c.worst.index);
   const allowed = tolerance.atol + tolerance.rtol * Math.abs(c.worst.numeric);
-  if (noise * NOISE_MARGIN < allowed) return null;
+  const mismatch = Math.abs(c.worst.analytic - c.worst.numeric);
+  // Decided when the differences resolve the tolerance, or when the mismatch dwarfs the noise.
+  if (noise === null || noise * NOISE_MARGIN < allowed || mismatch > MISMATCH_OVER_NOISE * noise) return null;
   return `the finite differences are too noisy to decide (noise ~${noise.toExponential(0)} at (${c.worst.index.join(',')}), tolerance ${allowed.toExponential(0)}); the inputs may be ill-conditioned (try sample: invertible or spd) or f may vary too fast for the step`;
 }
 

@@ -1,4 +1,4 @@
-import { type Mat, MathError, zeros, isVector, formatShape } from '../linalg/mat.js';
+import { type Mat, checkSize, zeros, isVector, formatShape } from '../linalg/mat.js';
 import { arith } from '../linalg/elementwise.js';
 import { sum } from '../linalg/reduce.js';
 import { transpose } from '../linalg/products.js';
@@ -9,10 +9,10 @@ import { firstNonFinite } from '../numeric/closeness.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Claim, Identity, Expression } from '../spec/identity.js';
 import { type Draw, scopeOf, shapeMismatch } from './draw.js';
-import { LimitExceeded } from '../budget.js';
+import { isDomainError } from '../budget.js';
 
-/** Estimates the numerical noise of the reference at a 1-based (row, column) entry. */
-export type NoiseAt = (index: readonly [number, number]) => number;
+/** Estimates the numerical noise of the reference at a 1-based (row, column) entry; null if it cannot. */
+export type NoiseAt = (index: readonly [number, number]) => number | null;
 
 /** What one trial of one claim came to, before tolerances are applied. */
 export type TrialOutcome =
@@ -32,7 +32,7 @@ function attempt(label: string, run: () => Mat): Attempt {
   try {
     return { ok: true, value: run() };
   } catch (error) {
-    if (error instanceof MathError && !(error instanceof LimitExceeded)) return { ok: false, message: `${label}: ${error.message}` };
+    if (isDomainError(error)) return { ok: false, message: `${label}: ${error.message}` };
     throw error;
   }
 }
@@ -54,6 +54,7 @@ export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng)
   if (claim.kind === 'jacobian' && !isVector(f0.value)) {
     return { type: 'error', message: `f is ${shape}, but a jacobian claim needs a vector f (try vec(f))` };
   }
+  if (claim.kind === 'jacobian') checkSize(draw.vars.get(wrt)!.re.length, f0.value.re.length, 'the jacobian');
   if (claim.kind !== 'backprop') {
     const layout: Layout = claim.kind === 'gradient' ? 'gradient' : claim.layout;
     return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, layout);
@@ -68,7 +69,7 @@ function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: 
   try {
     values = scopeOf(identity, draw, null);
   } catch (error) {
-    if (error instanceof MathError && !(error instanceof LimitExceeded)) return { type: 'error', message: error.message };
+    if (isDomainError(error)) return { type: 'error', message: error.message };
     throw error;
   }
   const left = attempt('lhs', () => lhs.evaluate(values, null));
@@ -109,7 +110,7 @@ function derivativeTrial(
   try {
     result = centralPartials(objective, x0, baseTrace);
   } catch (error) {
-    if (error instanceof MathError && !(error instanceof LimitExceeded)) return { type: 'error', message: `f near the draw: ${error.message}` };
+    if (isDomainError(error)) return { type: 'error', message: `f near the draw: ${error.message}` };
     throw error;
   }
   if (!result.ok) return { type: 'kink' };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { parseSpecText } from '../spec/document.js';
@@ -40,6 +40,7 @@ function firstBadReporter(reporters: readonly string[]): { index: number; messag
 /** Reads mcheck.config.{json,yaml,yml} from `cwd`, if there is one. */
 export function loadConfig(cwd: string): LoadedConfig {
   const name = CONFIG_FILES.find((f) => existsSync(join(cwd, f)));
+  if (name !== undefined && !statSync(join(cwd, name)).isFile()) return { ok: false, message: `${name} is not a regular file` };
   if (name === undefined) return { ok: true, config: {}, file: null };
   const doc = parseSpecText(name, readFileSync(join(cwd, name), 'utf8'));
   if (!doc.ok) {

@@ -1,20 +1,15 @@
 import { Command } from 'commander';
-import { Chalk } from 'chalk';
-import { loadIdentities } from '../spec/load-identities.js';
 import { specJsonSchema } from '../spec/json-schema.js';
 import { DEFAULT_ATOL, DEFAULT_RTOL } from '../numeric/closeness.js';
 import { DEFAULT_TRIALS } from '../check/check-claim.js';
-import { explainClaim } from '../check/explain.js';
 import { REPORTERS } from '../report/reporters.js';
-import { PLAIN, paletteOf } from '../report/figures.js';
-import { formatList } from '../report/list.js';
-import { formatExplanations } from '../report/explain.js';
 import { collect, parseDims, parseLimit, parsePattern, parsePositiveInt, parseSeconds, parseSeed, parseShard, parseTolerance } from './options.js';
 import { DEFAULT_LIMITS, LIMIT_NAMES } from '../limits.js';
-import { type Io, wantsColor } from './io.js';
-import { defaultDir, packageVersion } from './paths.js';
+import type { Io } from './io.js';
+import { packageVersion } from './paths.js';
 import { collectTargets } from './targets.js';
-import { DEFAULT_SEED, limitsOf, runCommand, type RunFlags } from './run-command.js';
+import { DEFAULT_SEED, runCommand, type RunFlags } from './run-command.js';
+import { explainCommand, listCommand } from './explain-command.js';
 import { initCommand } from './init-command.js';
 
 const EXAMPLES = `
@@ -51,24 +46,6 @@ function addRunOptions(cmd: Command): Command {
     .option('--no-color', 'plain output (also: NO_COLOR=1)');
 }
 
-/** `mcheck explain`: one draw per claim, laid open. */
-function explain(files: string[], flags: RunFlags, io: Io): number {
-  const limits = limitsOf(flags);
-  const loaded = loadIdentities(files, limits);
-  const seed = flags.seed ?? DEFAULT_SEED;
-  const dims = flags.dims ?? new Map<string, number>();
-  const settings = { seed, trials: null, tolerance: { rtol: DEFAULT_RTOL, atol: DEFAULT_ATOL }, trial: flags.trial ?? 1, dims, diagnose: true, limits };
-  const wanted = flags.claim ?? [];
-  const list = loaded.identities.flatMap((identity) => identity.claims
-    .filter((c) => wanted.length === 0 || wanted.some((w) => w === c.name || w === c.row))
-    .map((claim) => explainClaim(identity, claim, settings)));
-  const palette = wantsColor(io, flags.color) ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
-  io.stdout(formatExplanations(list, palette, { seed, extra: [], dims }));
-  if (loaded.errors.length > 0) io.stdout(formatList({ identities: [], errors: loaded.errors }));
-  if (loaded.errors.length > 0 || list.some((e) => e.result.status === 'error')) return 2;
-  return list.some((e) => e.result.status === 'fail') ? 1 : list.length === 0 ? 2 : 0;
-}
-
 /**
  * The command-line program. Actions store their exit code in `state.exitCode`; nothing here
  * calls process.exit, so the program can run inside tests.
@@ -94,15 +71,15 @@ export function createProgram(io: Io, cwd: string, state: { exitCode: number }):
     .option('--seed <n>', `seed of the random draws (default: ${DEFAULT_SEED})`, parseSeed)
     .option('--trial <k>', 'which trial to show (default: 1)', parsePositiveInt)
     .option('--dims <sizes>', 'fix dims sizes, e.g. m=2,n=3', parseDims)
+    .option('--rtol <x>', 'relative tolerance where a spec sets none', parseTolerance)
+    .option('--atol <x>', 'absolute tolerance where a spec sets none', parseTolerance)
+    .option('--timeout <seconds>', 'time budget of each claim', parseSeconds)
+    .option('--limit <name=value>', 'raise a limit (repeatable)', parseLimit)
     .option('--no-color', 'plain output (also: NO_COLOR=1)')
-    .action((files: string[], flags: RunFlags) => { state.exitCode = explain(files, flags, io); });
+    .action((files: string[], flags: RunFlags) => { state.exitCode = explainCommand(files, flags, io, cwd); });
   program.command('list').description('list identities and their claims without running them')
     .argument('[paths...]', 'spec files or folders (default: as for all)')
-    .action((paths: string[]) => {
-      const loaded = loadIdentities(paths.length > 0 ? paths : [defaultDir(cwd)]);
-      io.stdout(formatList(loaded));
-      state.exitCode = loaded.errors.length > 0 ? 2 : 0;
-    });
+    .action((paths: string[]) => { state.exitCode = listCommand(paths, io, cwd); });
   program.command('init').description('scaffold a project: an example spec, a CI workflow, editor wiring')
     .argument('[dir]', 'project folder', '.')
     .action((dir: string) => { state.exitCode = initCommand(dir, io, cwd); });

@@ -45,7 +45,7 @@ export function limitsOf(flags: Pick<RunFlags, 'limit' | 'timeout'>): Limits {
 }
 
 /** Flags over config over defaults, as run settings. */
-function settingsOf(flags: RunFlags, config: Config): RunSettings {
+export function settingsOf(flags: RunFlags, config: Config): RunSettings {
   const seed = flags.seed ?? (config.seed === undefined ? DEFAULT_SEED : config.seed === 'random' ? parseSeed('random') : config.seed);
   return {
     seed,

@@ -13,7 +13,7 @@ export function parseTarget(value: string): ReporterTarget {
   const eq = value.indexOf('=');
   const name = eq < 0 ? value : value.slice(0, eq);
   const file = eq < 0 ? null : value.slice(eq + 1);
-  if (!(name in REPORTERS)) {
+  if (!Object.hasOwn(REPORTERS, name)) {
     throw new InvalidArgumentError(`unknown reporter "${name}" (choose from ${Object.keys(REPORTERS).join(', ')}; NAME=FILE writes to a file).`);
   }
   if (file === '') throw new InvalidArgumentError(`a file name is missing after "${name}=".`);

@@ -183,6 +183,11 @@ function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
 function compileArray(node: AnyNode, child: (n: AnyNode) => Evaluator): Evaluator {
   const items = node.items!;
   if (items.length === 0) throw new Refusal('empty brackets [] are not allowed');
+  // mathjs reads `[a b]` as the product [a*b]; in MATLAB it is two entries. Refuse the ambiguity.
+  const implicit = (n: AnyNode): boolean => n.type === 'OperatorNode' && (n as { implicit?: boolean }).implicit === true;
+  if (items.some((i) => implicit(i) || (i.type === 'ArrayNode' && i.items!.some(implicit)))) {
+    throw new Refusal('entries of [ ] must be separated by commas: write [a, b], not [a b]');
+  }
   if (items.every((item) => item.type === 'ArrayNode')) {
     const rows = items.map((row) => row.items!.map(child));
     return (scope, trace) => vcat(rows.map((row) => hcat(row.map((e) => e(scope, trace)))));

@@ -1,14 +1,16 @@
 import { type Mat, zeros } from '../linalg/mat.js';
 import { KinkTrace } from '../expr/kink-trace.js';
+import { isDomainError } from '../budget.js';
 
 /**
  * Relative step of the finite differences. The stencil below is fourth order: its truncation
- * error is about h⁴·|f⁽⁵⁾|/30 and its rounding error about ε·|f|/h (ε = 2.2e-16). At h = 2⁻¹³
- * (1.2e-4) rounding costs ~2e-12·|f| and truncation ~1e-17·|f⁽⁵⁾|: about ten digits on
- * well-scaled problems, and still seven when a derivative of order five is 10⁹ (an inverse of
- * a matrix with smallest singular value 0.03). Kinks are not smoothed over but detected.
+ * error is about h⁴·|f⁽⁵⁾|/30 and its rounding error about ε·|f|/h (ε = 2.2e-16); the two balance
+ * near h = ε^(1/5) ≈ 7e-4, and 2⁻¹⁰ (9.8e-4) is the power of two there. Rounding then costs
+ * ~2e-13·|f| and truncation ~3e-14·|f⁽⁵⁾|: eleven digits or so on well-scaled problems. Where f
+ * varies faster (an ill-conditioned draw) the noise estimate says so and the draw is redrawn;
+ * kinks are not smoothed over but detected.
  */
-export const DEFAULT_STEP = 2 ** -13;
+export const DEFAULT_STEP = 2 ** -10;
 
 /**
  * The step for an entry of size |x|: DEFAULT_STEP relative to max(1, |x|), rounded down to a power
@@ -81,18 +83,30 @@ export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Par
 
 /**
  * An estimate of the finite-difference error in output entry `out` of the derivative along entry
- * k: the change between steps h and 2h (a fourth-order stencil's error grows 16-fold from h to 2h,
- * so this bounds the error at h generously) plus the rounding floor ε·|f|/h.
+ * k: the larger change from step h to h/16 and to 2h, plus the rounding floor at h/16. At h/16 the
+ * fourth-order truncation error is 65536 times smaller while rounding grows only 16-fold, so the
+ * change from h to h/16 is about the error at h itself, even where f varies faster than the step
+ * and every stencil at h or above averages the variation away. Null when f cannot be evaluated
+ * at the wider step (it leaves f's domain): then there is no estimate.
  */
-export function stencilNoise(f: Objective, x: Mat, k: number, out: number): number {
+export function stencilNoise(f: Objective, x: Mat, k: number, out: number): number | null {
+  try {
+    return noiseAtStep(f, x, k, out);
+  } catch (error) {
+    if (isDomainError(error)) return null;
+    throw error;
+  }
+}
+
+function noiseAtStep(f: Objective, x: Mat, k: number, out: number): number {
   const probe = scratchCopy(x);
   const xk = x.re[k]!;
   const h = stepFor(xk);
-  const fine = stencil(f, probe, xk, k, h, null)!;
-  const coarse = stencil(f, probe, xk, k, 2 * h, null)!;
+  const at = (step: number): Mat => stencil(f, probe, xk, k, step, null)!;
+  const [fine, base, coarse] = [at(h / 16), at(h), at(2 * h)];
+  const change = (a: Mat, b: Mat): number => Math.hypot(a.re[out]! - b.re[out]!, (a.im?.[out] ?? 0) - (b.im?.[out] ?? 0));
   const size = Math.abs(f(x, new KinkTrace()).re[out] ?? 0);
-  const change = Math.hypot(fine.re[out]! - coarse.re[out]!, (fine.im?.[out] ?? 0) - (coarse.im?.[out] ?? 0));
-  return change + (Number.EPSILON * size) / h;
+  return Math.max(change(base, fine), change(base, coarse)) + (16 * Number.EPSILON * size) / h;
 }
 /** acc + w·value, allocating acc on first use; keeps an imaginary part if value has one. */
 function accumulate(acc: Mat | null, value: Mat, w: number): Mat {

@@ -8,6 +8,7 @@ export const SAMPLE_KINDS = [
   'diagonal', 'probability', 'onehot',
 ] as const;
 
+/** A sample kind, as named in specs. */
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
 
 /** Kinds that only make sense for square matrices. */
@@ -74,21 +75,29 @@ function spectrum(n: number, rng: Rng, signed: boolean): number[] {
   return Array.from({ length: n }, () => (signed && rng.uniform() < 0.5 ? -1 : 1) * between(rng, WELL_CONDITIONED_RANGE));
 }
 
-/** Columns that each sum to one (a vector is one column). */
+/**
+ * The groups of entries that `probability` and `onehot` draw one distribution or label for: the
+ * whole of a vector (a row as much as a column), otherwise each column of a matrix (a batch).
+ */
+function groups(rows: number, cols: number): number[][] {
+  if (rows === 1 || cols === 1) return [Array.from({ length: rows * cols }, (_, k) => k)];
+  return Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => i * cols + j));
+}
+
+/** Positive entries summing to one in each group. */
 function probability(rows: number, cols: number, rng: Rng): Mat {
   const out = fill(rows, cols, () => between(rng, [0.5, 2]));
-  for (let j = 0; j < cols; j++) {
-    let total = 0;
-    for (let i = 0; i < rows; i++) total += out.re[i * cols + j]!;
-    for (let i = 0; i < rows; i++) out.re[i * cols + j]! /= total;
+  for (const group of groups(rows, cols)) {
+    const total = group.reduce((s, k) => s + out.re[k]!, 0);
+    for (const k of group) out.re[k]! /= total;
   }
   return out;
 }
 
-/** Columns that each hold a single 1 at a random row. */
+/** A single 1 in each group, at a random place. */
 function onehot(rows: number, cols: number, rng: Rng): Mat {
   const out = zeros(rows, cols);
-  for (let j = 0; j < cols; j++) out.re[rng.int(0, rows - 1) * cols + j] = 1;
+  for (const group of groups(rows, cols)) out.re[group[rng.int(0, group.length - 1)]!] = 1;
   return out;
 }
 

@@ -31,7 +31,7 @@ export function parseSpecText(file: string, text: string, limits: Limits = DEFAU
     const first = doc.errors[0]!;
     const pos = lineCounter.linePos(first.pos[0]);
     let message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    if (first.code === 'DUPLICATE_KEY') message = `duplicate key ${JSON.stringify(text.slice(first.pos[0], first.pos[1]))}`;
+    if (first.code === 'DUPLICATE_KEY') message = `duplicate key ${JSON.stringify(/^[^:\n]*/.exec(text.slice(first.pos[0]))![0].trim())}`;
     return fail(file, `YAML syntax: ${message}`, 'syntax', pos.line, pos.col);
   }
   if (doc.contents === null) return fail(file, 'the file is empty', 'empty');

@@ -30,6 +30,8 @@ export interface Expression {
   readonly source: string;
   readonly evaluate: Evaluator;
   readonly location: Location;
+  /** The declared names the expression reads. */
+  readonly names: ReadonlySet<string>;
 }
 
 /** A derived value of `where`, recomputed from the vars. */
@@ -46,6 +48,7 @@ interface ClaimBase {
   readonly location: Location;
 }
 
+/** The layout of a jacobian claim. */
 export type Layout = 'denominator' | 'numerator';
 
 /** A claim, resolved and compiled: every field present. */

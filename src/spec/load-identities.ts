@@ -19,14 +19,24 @@ function specError(file: string, message: string, code: string): SpecError {
   return { code, file, line: null, column: null, message };
 }
 
-/** Spec files below a directory, sorted, skipping hidden folders and node_modules. */
-function walk(dir: string): string[] {
+/**
+ * Spec files below a directory, sorted, skipping hidden folders and node_modules. Only regular
+ * files count (a FIFO named x.yaml would block a read forever); an unreadable folder is an error.
+ */
+function walk(dir: string, errors: SpecError[]): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    errors.push(specError(dir, `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable'));
+    return [];
+  }
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path));
-    else if (SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    if (entry.isDirectory()) out.push(...walk(path, errors));
+    else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
   }
   return out;
 }
@@ -48,7 +58,7 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
     }
     if (!isDir) files.push(path);
     else {
-      const found = walk(path);
+      const found = walk(path, errors);
       if (found.length === 0) errors.push(specError(path, 'no spec files (*.yaml, *.yml, *.json) in this directory', 'no_specs'));
       files.push(...found);
     }
@@ -63,8 +73,10 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
 export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS): { identity: Identity | null; errors: readonly SpecError[] } {
   let text: string;
   try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { identity: null, errors: [specError(file, 'not a regular file', 'not_a_file')] };
     // Refuse a huge file before reading it into memory.
-    if (statSync(file).size > limits.fileBytes) {
+    if (stat.size > limits.fileBytes) {
       return { identity: null, errors: [specError(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large')] };
     }
     text = readFileSync(file, 'utf8');

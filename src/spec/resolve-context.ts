@@ -34,6 +34,6 @@ export class ResolveContext {
       this.error('expression', `${dotPath(path)}: ${result.message}`, path);
       return null;
     }
-    return { source, evaluate: result.evaluate, location: this.locate(path) };
+    return { source, evaluate: result.evaluate, location: this.locate(path), names: result.names };
   }
 }

@@ -23,8 +23,10 @@ const Var = z.strictObject({
 
 const Name = z.string().optional().describe('A label: the row is <id>/<name>');
 
+/** The jacobian layouts: denominator (len(wrt)×len(f), the default) and numerator. */
 export const LAYOUTS = ['denominator', 'numerator'] as const;
 
+/** The kinds of claim. */
 export const CLAIM_KINDS = ['equal', 'gradient', 'jacobian', 'backprop'] as const;
 
 const Claim = z.discriminatedUnion('kind', [
@@ -42,6 +44,7 @@ const Claim = z.discriminatedUnion('kind', [
 /** Largest `trials` a spec may ask for. */
 export const MAX_TRIALS = 1000;
 
+/** The schema of one spec file, strict at every level. */
 export const RawSpec = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case').describe('Unique within a run, kebab-case'),
   title: z.string().optional().describe('What the identity says, in words'),
@@ -60,4 +63,5 @@ export const RawSpec = z.strictObject({
 
 /** A spec as written, after schema validation (optional fields still optional). */
 export type RawSpec = z.output<typeof RawSpec>;
+/** One claim as written. */
 export type RawClaim = RawSpec['claims'][number];

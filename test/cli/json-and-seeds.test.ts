@@ -149,11 +149,14 @@ describe('--reporter json', () => {
     expect(other.seed).toBe(2);
     expect(other.summary).toEqual(report.summary);
     const first = new Map(report.results.map((r) => [r.row, r]));
+    let changed = 0;
     for (const r of other.results) {
       const before = first.get(r.row)!;
       expect(r.status, r.row).toBe(before.status);
-      expect(r.maxAbsError, r.row).not.toBe(before.maxAbsError);
+      if (r.maxAbsError !== before.maxAbsError) changed++;
     }
+    // Other draws give other errors; a linear f (a trace) may round the same way on any draw.
+    expect(changed).toBeGreaterThanOrEqual(other.results.length - 1);
   });
 });
 

@@ -176,13 +176,19 @@ describe('elementwise kinds', () => {
   });
 });
 
+/** The groups that hold one distribution or label each: a whole vector (row or column), else each column. */
+function groupsOf(m: Mat): number[][] {
+  const rows = toRows(m);
+  if (m.rows === 1 || m.cols === 1) return [Array.from(m.re)];
+  return Array.from({ length: m.cols }, (_, j) => rows.map((row) => row[j]!));
+}
+
 describe('probability', () => {
-  it('has positive entries and every column sums to 1 (vector and matrix)', () => {
+  it('has positive entries summing to 1 over a vector (row or column) and over each column of a matrix', () => {
     for (const m of anyShapeDraws('probability')) {
-      const rows = toRows(m);
       for (const v of m.re) expect(v).toBeGreaterThan(0);
-      for (let j = 0; j < m.cols; j++) {
-        const total = rows.reduce((s, row) => s + row[j]!, 0);
+      for (const group of groupsOf(m)) {
+        const total = group.reduce((s, v) => s + v, 0);
         expect(Math.abs(total - 1)).toBeLessThan(1e-14);
       }
     }
@@ -190,13 +196,11 @@ describe('probability', () => {
 });
 
 describe('onehot', () => {
-  it('has exactly one 1 per column and zeros elsewhere', () => {
+  it('has exactly one 1 per vector (row or column) or per column of a matrix, and zeros elsewhere', () => {
     for (const m of anyShapeDraws('onehot')) {
-      const rows = toRows(m);
-      for (let j = 0; j < m.cols; j++) {
-        const column = rows.map((row) => row[j]!);
-        expect(column.filter((v) => v === 1)).toHaveLength(1);
-        expect(column.filter((v) => v !== 0 && v !== 1)).toHaveLength(0);
+      for (const group of groupsOf(m)) {
+        expect(group.filter((v) => v === 1)).toHaveLength(1);
+        expect(group.filter((v) => v !== 0 && v !== 1)).toHaveLength(0);
       }
     }
   });
