@@ -102,12 +102,15 @@ function splitPair(x: number, y: number, w: number, t: number, nn: number, wr: n
   }
 }
 
-/** One implicit double-shift QR sweep on the active block l..nn. */
-function francisStep(a: Work, l: number, nn: number, x0: number, y0: number, w: number): void {
+/**
+ * Where a double-shift sweep can start: the lowest row m ≥ l whose subdiagonal is small enough
+ * for the bulge to be introduced there, with the first column (p, q, r) of the shifted matrix.
+ */
+function sweepStart(a: Work, l: number, nn: number, x0: number, y0: number, w: number): [number, number, number, number] {
   let m: number;
-  let p = 0, q = 0, r = 0, z: number;
+  let p = 0, q = 0, r = 0;
   for (m = nn - 2; m >= l; m--) {
-    z = a[m]![m]!;
+    const z = a[m]![m]!;
     r = x0 - z;
     const s0 = y0 - z;
     p = (r * s0 - w) / a[m + 1]![m]! + a[m]![m + 1]!;
@@ -120,6 +123,13 @@ function francisStep(a: Work, l: number, nn: number, x0: number, y0: number, w: 
     const v = Math.abs(p) * (Math.abs(a[m - 1]![m - 1]!) + Math.abs(z) + Math.abs(a[m + 1]![m + 1]!));
     if (u + v === v) break;
   }
+  return [Math.max(m, l), p, q, r];
+}
+
+/** One implicit double-shift QR sweep on the active block l..nn. */
+function francisStep(a: Work, l: number, nn: number, x0: number, y0: number, w: number): void {
+  let [m, p, q, r] = sweepStart(a, l, nn, x0, y0, w);
+  let z: number;
   for (let i = m + 2; i <= nn; i++) {
     a[i]![i - 2] = 0;
     if (i !== m + 2) a[i]![i - 3] = 0;

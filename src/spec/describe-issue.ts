@@ -35,6 +35,17 @@ const A: Record<string, string> = {
   number: 'a number', int: 'a whole number', string: 'text', object: 'a mapping', array: 'a list', tuple: 'a list',
 };
 
+/** A size or value out of bounds: `claims needs at least 1 entry`, `trials must be ≤ 1000, got 5000`. */
+function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, where: string, input: unknown): string {
+  const small = issue.code === 'too_small';
+  const bound = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
+  if (issue.origin === 'array') {
+    return small ? `${where} needs at least ${bound} entr${Number(bound) === 1 ? 'y' : 'ies'}` : `${where} has more than ${bound} entries`;
+  }
+  const rel = small ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+  return `${where} must be ${rel} ${bound}, got ${describeValue(input)}`;
+}
+
 /** Rewrites one zod issue (validated with `reportInput`) into a spec error message. */
 export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -65,14 +76,8 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
     case 'invalid_value':
       return at(`${where} must be one of ${issue.values.map(String).join(', ')}, got ${describeValue(input)}`);
     case 'too_small':
-    case 'too_big': {
-      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      if (issue.origin === 'array') {
-        return at(issue.code === 'too_small' ? `${where} needs at least ${bound} entr${Number(bound) === 1 ? 'y' : 'ies'}` : `${where} has more than ${bound} entries`);
-      }
-      const rel = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
-      return at(`${where} must be ${rel} ${bound}, got ${describeValue(input)}`);
-    }
+    case 'too_big':
+      return at(describeBound(issue, where, input));
     case 'invalid_format':
       return at(`${where} must be kebab-case (lowercase letters and digits joined by -), got ${describeValue(input)}`);
     default:
