@@ -2,8 +2,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 
-/** The package's root folder (this file is dist/cli/paths.js). */
-const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The package's root folder: the nearest folder above this module with mcheck's package.json
+ * (this module is dist/cli/paths.js, src/cli/paths.ts under tests, or inside dist/mcheck.mjs).
+ */
+function findPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'mcheck') return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('mcheck: cannot find its own package.json');
+    dir = parent;
+  }
+}
+
+const PACKAGE_ROOT = findPackageRoot();
 
 /** The version in package.json. */
 export function packageVersion(): string {
