@@ -34,14 +34,15 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** The name of each limit on the command line (`--limit NAME=VALUE`), and its unit. */
-export const LIMIT_NAMES: Readonly<Record<string, { readonly key: keyof Limits; readonly unit: string; readonly scale: number }>> = {
-  dim: { key: 'dim', unit: '', scale: 1 },
-  elements: { key: 'elements', unit: ' entries', scale: 1 },
-  evaluations: { key: 'evaluations', unit: ' evaluations', scale: 1 },
-  timeout: { key: 'timeoutMs', unit: ' s', scale: 1000 },
-  'expression-length': { key: 'expressionLength', unit: ' characters', scale: 1 },
-  'file-size': { key: 'fileBytes', unit: ' bytes', scale: 1 },
-  aliases: { key: 'aliases', unit: ' aliases', scale: 1 },
+export const LIMIT_NAMES: Readonly<Record<string, { readonly key: keyof Limits; readonly unit: string; readonly scale: number; readonly max: number }>> = {
+  dim: { key: 'dim', unit: '', scale: 1, max: 100_000 },
+  // 2^27 entries is 1 GB: the most a typed array may safely take here.
+  elements: { key: 'elements', unit: ' entries', scale: 1, max: 2 ** 27 },
+  evaluations: { key: 'evaluations', unit: ' evaluations', scale: 1, max: 1e12 },
+  timeout: { key: 'timeoutMs', unit: ' s', scale: 1000, max: 1e6 },
+  'expression-length': { key: 'expressionLength', unit: ' characters', scale: 1, max: 1_000_000 },
+  'file-size': { key: 'fileBytes', unit: ' bytes', scale: 1, max: 1e9 },
+  aliases: { key: 'aliases', unit: ' aliases', scale: 1, max: 1e6 },
 };
 
 /** `the limit of 1000000 entries (raise it with --limit elements=N)`: how messages name a limit. */

@@ -28,6 +28,10 @@ export function explainCommand(files: string[], flags: RunFlags, io: Io, cwd: st
   const palette = wantsColor(io, flags.color) ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
   io.stdout(formatExplanations(list, palette, { seed: settings.seed, extra: [], dims: settings.dims }));
   if (loaded.errors.length > 0) io.stdout(formatList({ identities: [], errors: loaded.errors }));
+  if (list.length === 0 && loaded.errors.length === 0) {
+    io.stderr('mcheck: no claims matched\n');
+    return 2;
+  }
   if (loaded.errors.length > 0 || list.some((e) => e.result.status === 'error')) return 2;
   return list.some((e) => e.result.status === 'fail') ? 1 : list.length === 0 ? 2 : 0;
 }
@@ -35,8 +39,11 @@ export function explainCommand(files: string[], flags: RunFlags, io: Io, cwd: st
 /** `mcheck list [PATHS]`: identities and claims without running them; the folder as for `all`. */
 export function listCommand(paths: string[], io: Io, cwd: string): number {
   const config = loadConfig(cwd);
-  const dir = config.ok ? config.config.dir : undefined;
-  const loaded = loadIdentities(paths.length > 0 ? paths : [dir ?? defaultDir(cwd)]);
+  if (!config.ok) {
+    io.stderr(`mcheck: bad config: ${config.message}\n`);
+    return 2;
+  }
+  const loaded = loadIdentities(paths.length > 0 ? paths : [config.config.dir ?? defaultDir(cwd)]);
   io.stdout(formatList(loaded));
   return loaded.errors.length > 0 ? 2 : 0;
 }

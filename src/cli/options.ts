@@ -76,6 +76,7 @@ export function parseLimit(value: string, previous: ReadonlyMap<string, number> 
   if (!match || info === undefined || !(n > 0) || !Number.isFinite(n)) {
     throw new InvalidArgumentError(`expected NAME=VALUE with NAME one of ${Object.keys(LIMIT_NAMES).join(', ')} and VALUE > 0.`);
   }
+  if (n > info.max) throw new InvalidArgumentError(`${match[1]} can be raised to ${info.max} at most.`);
   return new Map(previous ?? []).set(match[1]!, n);
 }
 

@@ -111,12 +111,17 @@ export function runCommand(paths: string[] | null, flags: RunFlags, io: Io, cwd:
     return 2;
   }
   const config = loadedConfig.config;
+  const targets = targetsOf(flags, config, io);
+  if (targets.filter((t) => t.file === null && t.name !== 'github').length > 1) {
+    io.stderr('mcheck: only one reporter can write to the terminal; send the others to files with NAME=FILE\n');
+    return 2;
+  }
   const settings = settingsOf(flags, config);
   const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)], settings.limits);
   const progress = progressDisplay(io);
   const report = runIdentities(loaded.identities, loaded.errors, settings, progress.onProgress);
   progress.done();
-  const written = emit(report, targetsOf(flags, config, io), replayOf(settings, flags), flags, io);
+  const written = emit(report, targets, replayOf(settings, flags), flags, io);
   if (report.results.length === 0 && report.errors.length === 0) {
     io.stderr('mcheck: no claims matched\n');
     return settings.shard !== null ? 0 : 2;

@@ -22,7 +22,8 @@ export class KinkTrace {
   /** True when both evaluations took the same branches everywhere. */
   samePieceAs(other: KinkTrace): boolean {
     if (this.signs.length !== other.signs.length) return false;
-    for (let k = 0; k < this.signs.length; k++) if (this.signs[k] !== other.signs[k]) return false;
+    // Object.is: a NaN argument (a domain error upstream) is the same piece as NaN, not a kink.
+    for (let k = 0; k < this.signs.length; k++) if (!Object.is(this.signs[k], other.signs[k])) return false;
     return true;
   }
 }

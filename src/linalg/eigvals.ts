@@ -1,3 +1,4 @@
+import { pollBudget } from '../budget.js';
 import { type Mat, MathError, formatShape, zeros, requireReal, simplifyComplex } from './mat.js';
 
 /**
@@ -77,6 +78,7 @@ function hessenbergEigenvalues(a: Work, n: number, wr: number[], wi: number[]): 
             w = -0.4375 * s * s;
           }
           ++its;
+          pollBudget(); // one sweep costs O(n²); a huge matrix must still stop on time
           francisStep(a, l, nn, x, y, w);
         }
       }

@@ -79,6 +79,7 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
     case 'too_big':
       return at(describeBound(issue, where, input));
     case 'invalid_format':
+      if (path.at(-1) === 'name') return at(`${where} must not contain control characters (newlines, escapes)`);
       return at(`${where} must be kebab-case (lowercase letters and digits joined by -), got ${describeValue(input)}`);
     default:
       return at(`${where}: ${issue.message}`);

@@ -9,6 +9,9 @@ import { DEFAULT_LIMITS, describeLimit, type Limits } from '../limits.js';
 /** File endings read as specs. */
 export const SPEC_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
 
+/** Files of a project that a folder walk passes over (named on the command line they still load). */
+const NOT_SPECS = /^(package(-lock)?\.json|npm-shrinkwrap\.json|[tj]sconfig(\..*)?\.json|mcheck\.config\.(json|ya?ml)|pnpm-lock\.yaml|\.?[\w-]*lint[\w-]*\.(json|ya?ml))$/;
+
 /** Identities that loaded, and errors for the files that did not. */
 export interface Loaded {
   readonly identities: readonly Identity[];
@@ -36,7 +39,7 @@ function walk(dir: string, errors: SpecError[]): string[] {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(path, errors));
-    else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !NOT_SPECS.test(entry.name)) out.push(path);
   }
   return out;
 }

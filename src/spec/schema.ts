@@ -21,7 +21,8 @@ const Var = z.strictObject({
   sample: z.enum(SAMPLE_KINDS).optional().describe('How the var is drawn (default normal)'),
 });
 
-const Name = z.string().optional().describe('A label: the row is <id>/<name>');
+// No control characters: names are printed in reports, where they must not forge lines or escapes.
+const Name = z.string().regex(/^[^\p{Cc}]*$/u, 'no control characters').optional().describe('A label: the row is <id>/<name>');
 
 /** The jacobian layouts: denominator (len(wrt)×len(f), the default) and numerator. */
 export const LAYOUTS = ['denominator', 'numerator'] as const;
