@@ -56,7 +56,7 @@ function undecided(outcome: TrialOutcome, tolerance: Tolerance): string | null {
   if (c.passed) return null;
   const noise = outcome.noise(c.worst.index);
   const allowed = tolerance.atol + tolerance.rtol * Math.abs(c.worst.numeric);
-  const mismatch = Math.abs(c.worst.analytic - c.worst.numeric);
+  const mismatch = c.worst.error;
   // Decided when the differences resolve the tolerance, or when the mismatch dwarfs the noise.
   if (noise === null || noise * NOISE_MARGIN < allowed || mismatch > MISMATCH_OVER_NOISE * noise) return null;
   return `the finite differences are too noisy to decide (noise ~${noise.toExponential(0)} at (${c.worst.index.join(',')}), tolerance ${allowed.toExponential(0)}); the inputs may be ill-conditioned (try sample: invertible or spd) or f may vary too fast for the step`;
@@ -87,7 +87,7 @@ function fmt(x: number): string {
 
 function mismatch(c: Comparison): string {
   const [i, j] = c.worst.index;
-  const size = Math.abs(c.worst.analytic - c.worst.numeric);
+  const size = c.worst.error;
   return `mismatch ${size.toExponential(1)} at (${i},${j}): expect ${fmt(c.worst.analytic)}, numeric ${fmt(c.worst.numeric)}`;
 }
 

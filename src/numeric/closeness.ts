@@ -30,8 +30,11 @@ export function isClose(absError: number, numericSize: number, tol: Tolerance): 
 export interface WorstEntry {
   /** 1-based (row, column), as printed. */
   readonly index: readonly [number, number];
+  /** Real parts of the two sides there. */
   readonly analytic: number;
   readonly numeric: number;
+  /** |analytic − numeric| there, the modulus for complex values. */
+  readonly error: number;
 }
 
 /** The outcome of comparing two arrays of the same shape. */
@@ -48,7 +51,7 @@ export interface Comparison {
  * values. Both must be finite (the caller checks) and of one shape.
  */
 export function compareArrays(analytic: Mat, numeric: Mat, tol: Tolerance): Comparison {
-  let maxAbs = 0, maxRel = 0, worstRatio = -1, worstK = 0;
+  let maxAbs = 0, maxRel = 0, worstRatio = -1, worstK = 0, worstError = 0;
   let passed = true;
   for (let k = 0; k < numeric.re.length; k++) {
     const dr = analytic.re[k]! - numeric.re[k]!;
@@ -59,7 +62,7 @@ export function compareArrays(analytic: Mat, numeric: Mat, tol: Tolerance): Comp
     if (size > tol.atol) maxRel = Math.max(maxRel, abs / size);
     if (!isClose(abs, size, tol)) passed = false;
     const ratio = abs / (tol.atol + tol.rtol * size);
-    if (ratio > worstRatio) { worstRatio = ratio; worstK = k; }
+    if (ratio > worstRatio) { worstRatio = ratio; worstK = k; worstError = abs; }
   }
   const cols = numeric.cols;
   return {
@@ -70,6 +73,7 @@ export function compareArrays(analytic: Mat, numeric: Mat, tol: Tolerance): Comp
       index: [Math.floor(worstK / cols) + 1, (worstK % cols) + 1],
       analytic: analytic.re[worstK] ?? NaN,
       numeric: numeric.re[worstK] ?? NaN,
+      error: worstError,
     },
   };
 }
