@@ -85,14 +85,15 @@ function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(6);
 }
 
-function mismatch(c: Comparison): string {
+/** `mismatch 3.1e-1 at (2,1): expect 0.5, numeric 0.25` (rhs and lhs for an equal claim). */
+function mismatch(c: Comparison, equal: boolean): string {
   const [i, j] = c.worst.index;
-  const size = c.worst.error;
-  return `mismatch ${size.toExponential(1)} at (${i},${j}): expect ${fmt(c.worst.analytic)}, numeric ${fmt(c.worst.numeric)}`;
+  const [a, n] = equal ? ['rhs', 'lhs'] : ['expect', 'numeric'];
+  return `mismatch ${c.worst.error.toExponential(1)} at (${i},${j}): ${a} ${fmt(c.worst.analytic)}, ${n} ${fmt(c.worst.numeric)}`;
 }
 
 /** Why a trial failed, or null when it passed; the comparison when there was one. */
-function judge(outcome: TrialOutcome, tolerance: Tolerance): { reason: string | null; status: Status; c: Comparison | null } {
+function judge(outcome: TrialOutcome, tolerance: Tolerance, equal: boolean): { reason: string | null; status: Status; c: Comparison | null } {
   switch (outcome.type) {
     case 'error': return { reason: outcome.message, status: 'error', c: null };
     case 'fail':
@@ -101,7 +102,7 @@ function judge(outcome: TrialOutcome, tolerance: Tolerance): { reason: string | 
     case 'noisy': return { reason: outcome.message, status: 'fail', c: null };
     case 'compare': {
       const c = compareArrays(outcome.analytic, outcome.numeric, tolerance);
-      return { reason: c.passed ? null : mismatch(c), status: c.passed ? 'pass' : 'fail', c };
+      return { reason: c.passed ? null : mismatch(c, equal), status: c.passed ? 'pass' : 'fail', c };
     }
   }
 }
@@ -120,7 +121,7 @@ export function runTrials(
   for (const t of trials) {
     const record = runOneTrial(identity, claim, seed, t, options, tolerance);
     records.push(record);
-    const { reason, status, c } = judge(record.outcome, tolerance);
+    const { reason, status, c } = judge(record.outcome, tolerance, claim.kind === 'equal');
     if (c !== null) {
       maxAbs = Math.max(maxAbs ?? 0, c.maxAbsError);
       maxRel = Math.max(maxRel ?? 0, c.maxRelError);
