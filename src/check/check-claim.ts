@@ -11,6 +11,9 @@ import type { ClaimResult } from './result.js';
 /** Trials per claim when neither the spec nor the run says: five independent draws (and dims). */
 export const DEFAULT_TRIALS = 5;
 
+/** Most trials a run may ask for (flag or config): a million draws of a small claim take minutes. */
+export const MAX_RUN_TRIALS = 100_000;
+
 /** What a run passes down to each claim. */
 export interface ClaimSettings {
   readonly seed: number;

@@ -4,6 +4,8 @@ import * as z from 'zod';
 import { parseSpecText } from '../spec/document.js';
 import { describeIssue } from '../spec/describe-issue.js';
 import { parseTarget } from './targets.js';
+import { MAX_RUN_TRIALS } from '../check/check-claim.js';
+import { formatPlace } from '../report/place.js';
 
 /** Config file names looked for in the working directory, in this order. */
 export const CONFIG_FILES = ['mcheck.config.json', 'mcheck.config.yaml', 'mcheck.config.yml'] as const;
@@ -11,7 +13,7 @@ export const CONFIG_FILES = ['mcheck.config.json', 'mcheck.config.yaml', 'mcheck
 const Config = z.strictObject({
   dir: z.string().optional(),
   seed: z.union([z.number().int().nonnegative(), z.literal('random')]).optional(),
-  trials: z.number().int().positive().max(100_000).optional(),
+  trials: z.number().int().positive().max(MAX_RUN_TRIALS).optional(),
   rtol: z.number().nonnegative().optional(),
   atol: z.number().nonnegative().optional(),
   reporters: z.array(z.string()).min(1).optional(),
@@ -45,7 +47,7 @@ export function loadConfig(cwd: string): LoadedConfig {
   const doc = parseSpecText(name, readFileSync(join(cwd, name), 'utf8'));
   if (!doc.ok) {
     const e = doc.errors[0]!;
-    return { ok: false, message: `${e.message} → at ${name}${e.line === null ? '' : `:${e.line}:${e.column}`}` };
+    return { ok: false, message: `${e.message} → at ${formatPlace(name, e.line, e.column)}` };
   }
   const parsed = Config.safeParse(doc.data, { reportInput: true });
   if (!parsed.success) {

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { LIMIT_NAMES } from '../limits.js';
+import { MAX_RUN_TRIALS } from '../check/check-claim.js';
 
 /** Largest seed accepted: seeds are printed and retyped, so they stay exact integers. */
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -14,13 +15,10 @@ export function parseSeed(value: string): number {
   return n;
 }
 
-/** Most trials a run may ask for: a million draws of a small claim take minutes already. */
-const MAX_TRIALS = 100_000;
-
 /** A whole number from 1 to 100000 (trials, a trial number). */
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_TRIALS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TRIALS}.`);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_RUN_TRIALS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_RUN_TRIALS}.`);
   return n;
 }
 

@@ -45,16 +45,6 @@ export function zeros(rows: number, cols: number, complex = false): Mat {
   return { rows, cols, re: new Float64Array(n), im: complex ? new Float64Array(n) : null };
 }
 
-/** Wraps arrays already in row-major layout (no copy). */
-export function fromArrays(
-  rows: number,
-  cols: number,
-  re: Float64Array,
-  im: Float64Array | null = null,
-): Mat {
-  return { rows, cols, re, im };
-}
-
 /** A 1×1 real matrix. */
 export function scalar(x: number): Mat {
   return { rows: 1, cols: 1, re: Float64Array.of(x), im: null };

@@ -1,5 +1,6 @@
 import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
 import { replayCommand, shrunkCommand } from './replay.js';
+import { formatPlace } from './place.js';
 import type { Reporter, ReporterContext } from './reporter.js';
 
 /** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot hold. */
@@ -19,7 +20,7 @@ function failureText(r: ClaimResult, ctx: ReporterContext): string {
     r.message ?? '',
     r.hint !== null ? `hint: ${r.hint}` : null,
     smaller !== null ? `smallest failing case: ${smaller}` : null,
-    `at ${r.file}:${r.line}`,
+    `at ${formatPlace(r.file, r.line)}`,
     r.status === 'fail' ? `rerun: ${replayCommand(r, ctx.replay)}` : null,
   ].filter((l) => l !== null).join('\n');
 }
@@ -33,7 +34,7 @@ function testcase(r: ClaimResult, ms: number, ctx: ReporterContext): string {
 }
 
 function specErrorCase(e: SpecError): string {
-  const at = e.line === null ? e.file : `${e.file}:${e.line}:${e.column}`;
+  const at = formatPlace(e.file, e.line, e.column);
   return `    <testcase classname="${xmlEscape(e.file)}" name="${xmlEscape(`spec error at ${at}`)}" file="${xmlEscape(e.file)}"${e.line === null ? '' : ` line="${e.line}"`} time="0.000">\n` +
     `      <error message="${xmlEscape(e.message)}" type="${xmlEscape(e.code)}">${xmlEscape(`${e.message}\nat ${at}`)}</error>\n    </testcase>`;
 }

@@ -1,5 +1,6 @@
 import type { Loaded } from '../spec/load-identities.js';
 import { FIGURES } from './figures.js';
+import { formatPlace } from './place.js';
 
 /** `mcheck list`: one line per claim with its kind and place, then any spec errors. */
 export function formatList(loaded: Loaded): string {
@@ -10,7 +11,7 @@ export function formatList(loaded: Loaded): string {
   const width = Math.max(0, ...rows.map((r) => r.row.length));
   for (const r of rows) lines.push(`${r.row.padEnd(width)}  ${r.kind.padEnd(8)}  ${r.at}`);
   for (const e of loaded.errors) {
-    lines.push(`${FIGURES.issue} ${e.message} ${FIGURES.arrow} at ${e.file}${e.line === null ? '' : `:${e.line}:${e.column}`}`);
+    lines.push(`${FIGURES.issue} ${e.message} ${FIGURES.arrow} at ${formatPlace(e.file, e.line, e.column)}`);
   }
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   const errors = loaded.errors.length ? `, ${count(loaded.errors.length, 'error', 'errors')}` : '';

@@ -1,14 +1,12 @@
 import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
 import { FIGURES } from './figures.js';
+import { formatPlace } from './place.js';
 import { formatError, plural } from './format-number.js';
 import { replayCommand, shrunkCommand } from './replay.js';
 import { type Reporter, type ReporterContext, summaryLine } from './reporter.js';
 
 const MAX_ROW_WIDTH = 48;
 
-function place(file: string, line: number | null, column: number | null): string {
-  return line === null ? file : column === null ? `${file}:${line}` : `${file}:${line}:${column}`;
-}
 
 function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): string[] {
   const { palette: p } = ctx;
@@ -26,14 +24,14 @@ function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): strin
     const dims = Object.entries(r.shrunk!.dims).map(([k, v]) => `${k}=${v}`).join(', ');
     lines.push(p.dim(`     smallest failing case: ${dims}: ${smaller}`));
   }
-  lines.push(p.dim(`     at ${place(r.file, r.line, null)}`));
+  lines.push(p.dim(`     at ${formatPlace(r.file, r.line, null)}`));
   if (r.status === 'fail') lines.push(p.dim(`     rerun: ${replayCommand(r, ctx.replay)}`));
   return lines;
 }
 
 function errorLine(e: SpecError, ctx: ReporterContext): string {
   const { palette: p } = ctx;
-  return ` ${p.fail(FIGURES.issue)} ${e.message} ${p.dim(`${FIGURES.arrow} at ${place(e.file, e.line, e.column)}`)}`;
+  return ` ${p.fail(FIGURES.issue)} ${e.message} ${p.dim(`${FIGURES.arrow} at ${formatPlace(e.file, e.line, e.column)}`)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RunReport } from '../check/result.js';
 import { replayCommand } from './replay.js';
+import { formatPlace } from './place.js';
 import { type Reporter, summaryLine } from './reporter.js';
 
 /** A YAML-safe one-line value for a TAP diagnostic block. */
@@ -21,13 +22,13 @@ export const tapReporter: Reporter = (report: RunReport, ctx) => {
     }
     out.push(`not ok ${n} - ${label}`, '  ---', `  message: ${yamlString(r.message ?? '')}`, `  severity: ${r.status}`);
     if (r.hint !== null) out.push(`  hint: ${yamlString(r.hint)}`);
-    out.push(`  at: ${yamlString(`${r.file}:${r.line}`)}`);
+    out.push(`  at: ${yamlString(formatPlace(r.file, r.line))}`);
     if (r.status === 'fail') out.push(`  rerun: ${yamlString(replayCommand(r, ctx.replay))}`);
     out.push('  ...');
   }
   for (const e of report.errors) {
     n++;
-    const at = e.line === null ? e.file : `${e.file}:${e.line}:${e.column}`;
+    const at = formatPlace(e.file, e.line, e.column);
     out.push(`not ok ${n} - spec error in ${e.file.replace(/#/g, '\\#')}`, '  ---', `  message: ${yamlString(e.message)}`, `  at: ${yamlString(at)}`, '  ...');
   }
   out.push(`# ${summaryLine(report)}`);
