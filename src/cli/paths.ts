@@ -6,23 +6,25 @@ import { dirname, join, relative, isAbsolute } from 'node:path';
  * The package's root folder: the nearest folder above this module with mcheck's package.json
  * (this module is dist/cli/paths.js, src/cli/paths.ts under tests, or inside dist/mcheck.mjs).
  */
-function findPackageRoot(): string {
+function findPackage(): { root: string; version: string } {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'mcheck') return dir;
+    const pkg = existsSync(candidate) ? (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string }) : null;
+    if (pkg?.name === 'mcheck') return { root: dir, version: pkg.version ?? '0.0.0' };
     const parent = dirname(dir);
     if (parent === dir) throw new Error('mcheck: cannot find its own package.json');
     dir = parent;
   }
 }
 
-const PACKAGE_ROOT = findPackageRoot();
+/** Found once, when the CLI loads: every command needs the version, and `all` the root. */
+const PACKAGE = findPackage();
+const PACKAGE_ROOT = PACKAGE.root;
 
 /** The version in package.json. */
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+  return PACKAGE.version;
 }
 
 /** The identities shipped with the package. */
