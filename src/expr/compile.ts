@@ -1,4 +1,4 @@
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
 import { type Mat, MathError, scalar } from '../linalg/mat.js';
 import { hcat, vcat } from '../linalg/structure.js';
 import { BINARY, UNARY } from './operators.js';
@@ -6,12 +6,7 @@ import { PRELUDE, CONSTANTS } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
 import { countEvaluation, pollBudget } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-
-/**
- * mathjs's parser alone, built from its own factory: the CLI bundle then carries only the parser's
- * code, not the whole library (start-up drops from about a second to a fraction of one).
- */
-const { parse } = create(parseDependencies);
+import { parseExpression } from './parser.js';
 
 /** Values of the names an expression may read: vars, `where` names, dims, the upstream array. */
 export type Scope = ReadonlyMap<string, Mat>;
@@ -73,7 +68,7 @@ export function compileExpression(source: string, names: ReadonlySet<string>, ma
   }
   let root: MathNode;
   try {
-    root = parse(source);
+    root = parseExpression(source);
   } catch (error) {
     return { ok: false, message: `cannot parse ${JSON.stringify(source)}: ${(error as Error).message}` };
   }
@@ -153,7 +148,7 @@ function compileOperator(fn: string, args: Evaluator[]): Evaluator {
     const [a] = args as [Evaluator];
     return (scope, trace) => {
       const x = a(scope, trace);
-      pollBudget(); // after the operands, just before the work: a deep tree polls between every step
+      pollBudget(x.re.length); // after the operands, just before the work: a deep tree polls between every step
       return op(x);
     };
   }
@@ -163,7 +158,7 @@ function compileOperator(fn: string, args: Evaluator[]): Evaluator {
   return (scope, trace) => {
     const x = a(scope, trace);
     const y = b(scope, trace);
-    pollBudget();
+    pollBudget(x.re.length + y.re.length);
     return op(x, y, trace);
   };
 }
@@ -180,7 +175,7 @@ function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
   }
   return (scope, trace) => {
     const values = args.map((a) => a(scope, trace));
-    pollBudget();
+    pollBudget(values.reduce((n, v) => n + v.re.length, 0));
     return fn.call(values, trace);
   };
 }
