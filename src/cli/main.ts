@@ -17,4 +17,6 @@ const io: Io = {
   stderrIsTTY: process.stderr.isTTY === true,
 };
 
-process.exitCode = await run(process.argv.slice(2), io, process.cwd());
+void run(process.argv.slice(2), io, process.cwd()).then((code) => {
+  process.exitCode = code;
+});

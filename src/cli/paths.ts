@@ -4,7 +4,7 @@ import { dirname, join, relative, isAbsolute } from 'node:path';
 
 /**
  * The package's root folder: the nearest folder above this module with mcheck's package.json
- * (this module is dist/cli/paths.js, src/cli/paths.ts under tests, or inside dist/mcheck.mjs).
+ * (this module is dist/cli/paths.js, src/cli/paths.ts under tests, or inside dist/mcheck.cjs).
  */
 function findPackage(): { root: string; version: string } {
   let dir = dirname(fileURLToPath(import.meta.url));
