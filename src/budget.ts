@@ -43,8 +43,24 @@ export function withBudget<T>(limits: Limits, fn: () => T): T {
   }
 }
 
-/** Throws when the claim's time is up; called between operations of every expression. */
-export function pollBudget(): void {
+/**
+ * Work, in entries of operands, between two readings of the clock. Reading it costs more than a
+ * small operation, and thousands of those run per evaluation of a small claim; any operand over
+ * this size reads it before its operation starts, so a large operation never starts late, and
+ * the small ones in between add up to at most milliseconds.
+ */
+export const POLL_WORK = 1 << 14;
+
+let pending = 0;
+
+/**
+ * Throws when the claim's time is up; called before every operation of every expression with the
+ * entries of its operands. The clock is read once per POLL_WORK entries (at once by default).
+ */
+export function pollBudget(work: number = POLL_WORK): void {
+  pending += work + 1;
+  if (pending < POLL_WORK) return;
+  pending = 0;
   if (active !== null && performance.now() > active.deadline) {
     throw new LimitExceeded('timeoutMs', `the claim ran out of time: ${describeLimit(active.limits, 'timeoutMs')}`);
   }
@@ -56,7 +72,7 @@ export function countEvaluation(): void {
   if (++active.evaluations > active.limits.evaluations) {
     throw new LimitExceeded('evaluations', `the claim needs too many evaluations: ${describeLimit(active.limits, 'evaluations')}`);
   }
-  pollBudget();
+  pollBudget(1);
 }
 
 /** Throws before a matrix of rows×cols entries is allocated, if that is over the limit. */

@@ -29,7 +29,8 @@ function specError(file: string, message: string, code: string): SpecError {
 function walk(dir: string, errors: SpecError[]): string[] {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    // By code units, not localeCompare: the same order everywhere, without loading a collator.
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     errors.push(specError(dir, `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable'));
     return [];

@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { SAMPLE_KINDS } from '../numeric/samplers.js';
 
+// zod compiles a fast path for each object schema with `new Function` on first use. A run parses
+// a few dozen small specs, so compiling costs more than it saves, and compiled-at-run-time code
+// is the one part the CLI's code cache cannot keep.
+z.config({ jitless: true });
+
 /**
  * The shape of a spec file as written, checked strictly: unknown keys are errors, because a YAML
  * flow mapping such as `{ expect: ones(n, q) }` is split at the comma into a key `q)` and only a
