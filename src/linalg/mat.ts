@@ -1,4 +1,5 @@
 import { MathError } from './math-error.js';
+import { allocate } from './alloc.js';
 import { checkElements } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 
@@ -42,7 +43,7 @@ export function checkSize(rows: number, cols: number, what = 'matrix'): void {
 export function zeros(rows: number, cols: number, complex = false): Mat {
   checkSize(rows, cols);
   const n = rows * cols;
-  return { rows, cols, re: new Float64Array(n), im: complex ? new Float64Array(n) : null };
+  return { rows, cols, re: allocate(n), im: complex ? allocate(n) : null };
 }
 
 /** A 1×1 real matrix. */

@@ -1,4 +1,5 @@
 import { type Mat, MathError, formatShape, zeros, isScalar, checkSize } from './mat.js';
+import { allocate } from './alloc.js';
 import { arith } from './elementwise.js';
 
 /** Transpose; `conjugate` also negates imaginary parts (the `'` operator on complex values). */
@@ -15,7 +16,7 @@ export function transpose(a: Mat, conjugate = true): Mat {
 
 /** Real matrix product of row-major arrays, i-k-j order so the inner loop runs along rows. */
 function matmulReal(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
+  const out = allocate(m * n);
   for (let i = 0; i < m; i++) {
     const oi = i * n;
     for (let p = 0; p < k; p++) {
@@ -46,11 +47,11 @@ export function multiply(a: Mat, b: Mat): Mat {
   const zero = new Float64Array(0);
   const ai = a.im ?? zero, bi = b.im ?? zero;
   const rr = re;
-  const ii = a.im && b.im ? matmulReal(ai, bi, m, k, n) : new Float64Array(m * n);
-  const ri = b.im ? matmulReal(a.re, bi, m, k, n) : new Float64Array(m * n);
-  const ir = a.im ? matmulReal(ai, b.re, m, k, n) : new Float64Array(m * n);
-  const outRe = new Float64Array(m * n);
-  const outIm = new Float64Array(m * n);
+  const ii = a.im && b.im ? matmulReal(ai, bi, m, k, n) : allocate(m * n);
+  const ri = b.im ? matmulReal(a.re, bi, m, k, n) : allocate(m * n);
+  const ir = a.im ? matmulReal(ai, b.re, m, k, n) : allocate(m * n);
+  const outRe = allocate(m * n);
+  const outIm = allocate(m * n);
   for (let t = 0; t < m * n; t++) {
     outRe[t] = rr[t]! - ii[t]!;
     outIm[t] = ri[t]! + ir[t]!;
