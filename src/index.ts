@@ -15,6 +15,7 @@ export { explainClaim, type Explanation } from './check/explain.js';
 export { specJsonSchema } from './spec/json-schema.js';
 export { checkClaim, DEFAULT_TRIALS, type ClaimSettings } from './check/check-claim.js';
 export { MAX_REDRAWS } from './check/run-trials.js';
+export { FULL_MODE, DEFAULT_PROBES, MAX_PROBES, describeMode, type CheckMode } from './check/mode.js';
 export type { ClaimResult, RunReport, SpecError, Status, Summary } from './check/result.js';
 export type { Identity, Claim, VarSpec, DimSpec, Location } from './spec/identity.js';
 export { compileExpression } from './expr/compile.js';
@@ -32,7 +33,7 @@ export { LimitExceeded } from './budget.js';
  * @example
  * const report = checkPaths(['identities'], {
  *   seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
- *   claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS,
+ *   claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
  * });
  * report.summary; // { passed: 28, failed: 0, errors: 0 } on the bundled set
  */

@@ -7,6 +7,7 @@ import { findHint } from './hints.js';
 import { shrinkDims } from './shrink.js';
 import { runTrials, type TrialsRun } from './run-trials.js';
 import type { ClaimResult } from './result.js';
+import type { CheckMode } from './mode.js';
 
 /** Trials per claim when neither the spec nor the run says: five independent draws (and dims). */
 export const DEFAULT_TRIALS = 5;
@@ -29,6 +30,8 @@ export interface ClaimSettings {
   readonly diagnose: boolean;
   /** Time, evaluation and size limits of each claim. */
   readonly limits: Limits;
+  /** Full (every entry) or fast (random projections) derivative checks. */
+  readonly mode: CheckMode;
 }
 
 const record = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries(m);
@@ -83,7 +86,7 @@ function planOf(identity: Identity, settings: ClaimSettings): Plan {
       rtol: identity.tolerance.rtol ?? settings.tolerance.rtol,
       atol: identity.tolerance.atol ?? settings.tolerance.atol,
     },
-    options: { dims: settings.dims, symmetric: false },
+    options: { dims: settings.dims, symmetric: false, mode: settings.mode },
   };
 }
 

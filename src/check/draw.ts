@@ -4,6 +4,7 @@ import type { KinkTrace } from '../expr/kink-trace.js';
 import { drawSample, symmetricPart, type SampleKind } from '../numeric/samplers.js';
 import { isDomainError } from '../budget.js';
 import type { Rng } from '../numeric/rng.js';
+import { type CheckMode, FULL_MODE } from './mode.js';
 
 /** One random draw of an identity: its dims and vars (the scope before `where`). */
 export interface Draw {
@@ -19,16 +20,18 @@ export function resolveShape(shape: readonly ShapeEntry[], dims: ReadonlyMap<str
   return [size(shape[0]!), size(shape[1]!)];
 }
 
-/** Changes to how a claim's inputs are drawn, for replays and diagnoses. */
+/** How a claim's trials are drawn and measured: changed for replays, diagnoses and fast mode. */
 export interface DrawOptions {
   /** Dims values that replace the drawn ones (`--dims m=2,n=3`, shrinking). */
   readonly dims: ReadonlyMap<string, number>;
   /** Draw every square var symmetric (diagnosis: does the claim hold only for symmetric inputs?). */
   readonly symmetric: boolean;
+  /** How the reference of a derivative claim is measured: every entry, or random projections. */
+  readonly mode: CheckMode;
 }
 
-/** Draws as the spec says. */
-export const AS_SPECIFIED: DrawOptions = { dims: new Map(), symmetric: false };
+/** Draws as the spec says, and checks every entry. */
+export const AS_SPECIFIED: DrawOptions = { dims: new Map(), symmetric: false, mode: FULL_MODE };
 
 /** The symmetric counterpart of a sample kind, used by `symmetric` draws. */
 const SYMMETRIC_KIND: Partial<Record<SampleKind, SampleKind>> = { normal: 'symmetric', invertible: 'spd' };
@@ -56,8 +59,7 @@ export function drawInputs(identity: Identity, rng: Rng, options: DrawOptions = 
 
 /**
  * The full scope of a draw: dims (as numbers), vars, with `replace` overriding one var, then the
- * `where` values computed in order from them. Called once per finite-difference evaluation, so a
- * `where` value always follows the perturbed var.
+ * `where` values computed in order from them.
  */
 export function scopeOf(
   identity: Identity,
@@ -65,19 +67,37 @@ export function scopeOf(
   trace: KinkTrace | null,
   replace: { readonly name: string; readonly value: Mat } | null = null,
 ): Map<string, Mat> {
+  return scopeMaker(identity, draw)(replace?.name ?? null, replace?.value ?? null, trace);
+}
+
+/** Builds the scope of one draw with one var replaced; see {@link scopeMaker}. */
+export type ScopeMaker = (name: string | null, value: Mat | null, trace: KinkTrace | null) => Map<string, Mat>;
+
+/**
+ * The scopes of one draw, for the thousands of finite-difference evaluations of a trial: dims and
+ * vars are entered once, and each call sets the replaced var and recomputes the `where` values
+ * in order, so a `where` value always follows the perturbed var. Every call returns the same
+ * map, changed: it is good until the next call.
+ */
+export function scopeMaker(identity: Identity, draw: Draw): ScopeMaker {
   const scope = new Map<string, Mat>();
   for (const [name, value] of draw.dims) scope.set(name, scalar(value));
   for (const [name, value] of draw.vars) scope.set(name, value);
-  if (replace !== null) scope.set(replace.name, replace.value);
-  for (const w of identity.where) {
-    try {
-      scope.set(w.name, w.expr.evaluate(scope, trace));
-    } catch (error) {
-      if (isDomainError(error)) throw new MathError(`where ${w.name}: ${error.message}`);
-      throw error;
+  let replaced: string | null = null;
+  return (name, value, trace) => {
+    if (replaced !== null) scope.set(replaced, draw.vars.get(replaced)!);
+    replaced = name;
+    if (name !== null) scope.set(name, value!);
+    for (const w of identity.where) {
+      try {
+        scope.set(w.name, w.expr.evaluate(scope, trace));
+      } catch (error) {
+        if (isDomainError(error)) throw new MathError(`where ${w.name}: ${error.message}`);
+        throw error;
+      }
     }
-  }
-  return scope;
+    return scope;
+  };
 }
 
 /** `expect is 3×2 but wrt X is 2×3`, the reason for the most common homework mistake. */

@@ -30,7 +30,7 @@ export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSe
   const result = checkClaim(identity, claim, { ...settings, trial });
   if (result.status === 'error') return { result, trial, dims: new Map(), inputs: [], analytic: null, numeric: null, differs: null };
   const record = withBudget(settings.limits, () =>
-    runOneTrial(identity, claim, settings.seed, trial, { dims: settings.dims, symmetric: false }, result.tolerance));
+    runOneTrial(identity, claim, settings.seed, trial, { dims: settings.dims, symmetric: false, mode: settings.mode }, result.tolerance));
   const inputs: { name: string; role: 'var' | 'where'; value: Mat }[] = [...record.draw.vars].map(([name, value]) => ({ name, role: 'var', value }));
   try {
     const scope = scopeOf(identity, record.draw, null);

@@ -1,4 +1,5 @@
 import type { Tolerance, WorstEntry } from '../numeric/closeness.js';
+import type { CheckMode } from './mode.js';
 
 /** The verdict of one claim. `error` means the spec itself could not be evaluated. */
 export type Status = 'pass' | 'fail' | 'error';
@@ -55,6 +56,8 @@ export interface Summary {
 /** Everything a reporter needs. */
 export interface RunReport {
   readonly seed: number;
+  /** How derivative claims were measured: every entry, or random projections. */
+  readonly mode: CheckMode;
   readonly results: readonly ClaimResult[];
   readonly errors: readonly SpecError[];
   readonly summary: Summary;

@@ -73,7 +73,7 @@ export function runOneTrial(identity: Identity, claim: Claim, seed: number, tria
   for (let redraw = 0; redraw <= MAX_REDRAWS; redraw++) {
     const rng = createRng([seed, identity.id, claim.row, trial, redraw]);
     const draw = drawInputs(identity, rng, options);
-    record = { trial, dims: draw.dims, draw, outcome: runTrial(identity, claim, draw, rng) };
+    record = { trial, dims: draw.dims, draw, outcome: runTrial(identity, claim, draw, rng, options.mode) };
     reason = undecided(record.outcome, tolerance);
     if (reason === null) return record;
   }
@@ -85,9 +85,15 @@ function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(6);
 }
 
-/** `mismatch 3.1e-1 at (2,1): expect 0.5, numeric 0.25` (rhs and lhs for an equal claim). */
-function mismatch(c: Comparison, equal: boolean): string {
+/**
+ * `mismatch 3.1e-1 at (2,1): expect 0.5, numeric 0.25` (rhs and lhs for an equal claim); in fast
+ * mode `mismatch 3.1e-1 on probe 2 of 3: expect projected 0.5, numeric 0.25`.
+ */
+function mismatch(c: Comparison, equal: boolean, probes: boolean): string {
   const [i, j] = c.worst.index;
+  if (probes) {
+    return `mismatch ${c.worst.error.toExponential(1)} on probe ${i} (a random direction v): expect projected on v ${fmt(c.worst.analytic)}, numeric derivative along v ${fmt(c.worst.numeric)}`;
+  }
   const [a, n] = equal ? ['rhs', 'lhs'] : ['expect', 'numeric'];
   return `mismatch ${c.worst.error.toExponential(1)} at (${i},${j}): ${a} ${fmt(c.worst.analytic)}, ${n} ${fmt(c.worst.numeric)}`;
 }
@@ -102,7 +108,7 @@ function judge(outcome: TrialOutcome, tolerance: Tolerance, equal: boolean): { r
     case 'noisy': return { reason: outcome.message, status: 'fail', c: null };
     case 'compare': {
       const c = compareArrays(outcome.analytic, outcome.numeric, tolerance);
-      return { reason: c.passed ? null : mismatch(c, equal), status: c.passed ? 'pass' : 'fail', c };
+      return { reason: c.passed ? null : mismatch(c, equal, outcome.probes), status: c.passed ? 'pass' : 'fail', c };
     }
   }
 }

@@ -35,5 +35,5 @@ export function runIdentities(
     if (settings.bail && result.status !== 'pass') break;
   }
   const errors = specErrors.filter((e) => inShard(e.file, settings.shard));
-  return { seed: settings.seed, results, errors, summary: summarize(results, errors), durationsMs };
+  return { seed: settings.seed, mode: settings.mode, results, errors, summary: summarize(results, errors), durationsMs };
 }

@@ -5,45 +5,27 @@ import { transpose } from '../linalg/products.js';
 import { KinkTrace } from '../expr/kink-trace.js';
 import { centralPartials, stencilNoise, type Objective } from '../numeric/finite-diff.js';
 import { drawSample } from '../numeric/samplers.js';
-import { firstNonFinite } from '../numeric/closeness.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Claim, Identity, Expression } from '../spec/identity.js';
-import { type Draw, scopeOf, shapeMismatch } from './draw.js';
+import { type Draw, scopeMaker, scopeOf } from './draw.js';
 import { isDomainError } from '../budget.js';
+import { type NoiseAt, type TrialOutcome, attempt, finish } from './outcome.js';
+import { type CheckMode, FULL_MODE } from './mode.js';
+import { probeTrial } from './probe-trial.js';
 
-/** Estimates the numerical noise of the reference at a 1-based (row, column) entry; null if it cannot. */
-export type NoiseAt = (index: readonly [number, number]) => number | null;
-
-/** What one trial of one claim came to, before tolerances are applied. */
-export type TrialOutcome =
-  | { readonly type: 'compare'; readonly analytic: Mat; readonly numeric: Mat; readonly noise: NoiseAt }
-  /** `expect` evaluated, but to the wrong shape: kept, because its transpose may be the answer. */
-  | { readonly type: 'shape'; readonly analytic: Mat; readonly numeric: Mat; readonly message: string }
-  | { readonly type: 'fail'; readonly message: string }
-  | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'kink' }
-  /** Redrawn too often: the finite differences could not resolve the tolerance on these draws. */
-  | { readonly type: 'noisy'; readonly message: string };
-
-/** Evaluation problems become messages; anything else is a bug and propagates. */
-type Attempt = { readonly ok: true; readonly value: Mat } | { readonly ok: false; readonly message: string };
-
-function attempt(label: string, run: () => Mat): Attempt {
-  try {
-    return { ok: true, value: run() };
-  } catch (error) {
-    if (isDomainError(error)) return { ok: false, message: `${label}: ${error.message}` };
-    throw error;
-  }
-}
+export type { NoiseAt, TrialOutcome } from './outcome.js';
 
 type Layout = 'gradient' | 'denominator' | 'numerator';
 
-/** Runs one trial of `claim` on `draw`; `rng` supplies the upstream array of a backprop claim. */
-export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng): TrialOutcome {
+/**
+ * Runs one trial of `claim` on `draw`, in full or fast mode; `rng` supplies the upstream array of a
+ * backprop claim and the directions of fast mode.
+ */
+export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng, mode: CheckMode = FULL_MODE): TrialOutcome {
   if (claim.kind === 'equal') return equalTrial(identity, claim.lhs, claim.rhs, draw);
   const wrt = claim.wrt;
-  const objective: Objective = (x, trace) => claim.f.evaluate(scopeOf(identity, draw, trace, { name: wrt, value: x }), trace);
+  const scopes = scopeMaker(identity, draw);
+  const objective: Objective = (x, trace) => claim.f.evaluate(scopes(wrt, x, trace), trace);
   const baseTrace = new KinkTrace();
   const f0 = attempt('f', () => objective(draw.vars.get(wrt)!, baseTrace));
   if (!f0.ok) return { type: 'error', message: f0.message };
@@ -57,11 +39,18 @@ export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng)
   if (claim.kind === 'jacobian') checkSize(draw.vars.get(wrt)!.re.length, f0.value.re.length, 'the jacobian');
   if (claim.kind !== 'backprop') {
     const layout: Layout = claim.kind === 'gradient' ? 'gradient' : claim.layout;
+    if (mode.name === 'fast') {
+      return probeTrial({ identity, draw, objective, baseTrace, f0: f0.value, expect: claim.expect, wrt, upstream: null, layout, probes: mode.probes, rng });
+    }
     return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, layout);
   }
   const g = drawSample('normal', f0.value.rows, f0.value.cols, rng);
   const loss: Objective = (x, trace) => sum(arith(g, objective(x, trace), 'mul', '.*'));
-  return derivativeTrial(identity, draw, loss, baseTrace, claim.expect, wrt, { name: claim.upstream, value: g }, 'gradient');
+  const upstream = { name: claim.upstream, value: g };
+  if (mode.name === 'fast') {
+    return probeTrial({ identity, draw, objective: loss, baseTrace, f0: f0.value, expect: claim.expect, wrt, upstream, layout: 'gradient', probes: mode.probes, rng });
+  }
+  return derivativeTrial(identity, draw, loss, baseTrace, claim.expect, wrt, upstream, 'gradient');
 }
 
 function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: Draw): TrialOutcome {
@@ -81,24 +70,6 @@ function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: 
   for (const v of left.value.re) scale = Math.max(scale, Math.abs(v));
   const noise: NoiseAt = () => 64 * Number.EPSILON * scale;
   return finish(right.value, left.value, noise, { analytic: 'rhs', target: 'lhs', numeric: 'lhs' });
-}
-
-/** Shape check, then finiteness, then a comparison. */
-function finish(
-  analytic: Mat, numeric: Mat, noise: NoiseAt, labels: { readonly analytic: string; readonly target: string; readonly numeric: string },
-): TrialOutcome {
-  if (analytic.rows !== numeric.rows || analytic.cols !== numeric.cols) {
-    return { type: 'shape', analytic, numeric, message: shapeMismatch(labels.analytic, analytic, numeric.rows, numeric.cols, labels.target) };
-  }
-  const badNumeric = firstNonFinite(numeric);
-  if (badNumeric !== null) {
-    return { type: 'fail', message: `${labels.numeric} is NaN or infinite at (${badNumeric.join(',')}) on this draw` };
-  }
-  const badAnalytic = firstNonFinite(analytic);
-  if (badAnalytic !== null) {
-    return { type: 'fail', message: `${labels.analytic} is NaN or infinite at (${badAnalytic.join(',')}) on this draw` };
-  }
-  return { type: 'compare', analytic, numeric, noise };
 }
 
 function derivativeTrial(

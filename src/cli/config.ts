@@ -5,6 +5,7 @@ import { parseSpecText } from '../spec/document.js';
 import { describeIssue } from '../spec/describe-issue.js';
 import { parseTarget } from './targets.js';
 import { MAX_RUN_TRIALS } from '../check/check-claim.js';
+import { MAX_PROBES } from '../check/mode.js';
 import { formatPlace } from '../report/place.js';
 
 /** Config file names looked for in the working directory, in this order. */
@@ -17,6 +18,8 @@ const Config = z.strictObject({
   rtol: z.number().nonnegative().optional(),
   atol: z.number().nonnegative().optional(),
   reporters: z.array(z.string()).min(1).optional(),
+  mode: z.enum(['full', 'fast']).optional(),
+  probes: z.number().int().positive().max(MAX_PROBES).optional(),
 });
 
 /** Defaults for `all` and `check`, from the config file; command-line flags override them. */

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { LIMIT_NAMES } from '../limits.js';
 import { MAX_RUN_TRIALS } from '../check/check-claim.js';
+import { MAX_PROBES } from '../check/mode.js';
 
 /** Largest seed accepted: seeds are printed and retyped, so they stay exact integers. */
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -19,6 +20,19 @@ export function parseSeed(value: string): number {
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > MAX_RUN_TRIALS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_RUN_TRIALS}.`);
+  return n;
+}
+
+/** `--mode full` or `--mode fast`. */
+export function parseMode(value: string): 'full' | 'fast' {
+  if (value !== 'full' && value !== 'fast') throw new InvalidArgumentError('expected full or fast.');
+  return value;
+}
+
+/** `--probes K`: a whole number from 1 to MAX_PROBES. */
+export function parseProbes(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_PROBES) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_PROBES}.`);
   return n;
 }
 

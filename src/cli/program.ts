@@ -3,7 +3,8 @@ import { specJsonSchema } from '../spec/json-schema.js';
 import { DEFAULT_ATOL, DEFAULT_RTOL } from '../numeric/closeness.js';
 import { DEFAULT_TRIALS } from '../check/check-claim.js';
 import { REPORTERS } from '../report/reporters.js';
-import { collect, parseDims, parseLimit, parsePattern, parsePositiveInt, parseSeconds, parseSeed, parseShard, parseTolerance } from './options.js';
+import { collect, parseDims, parseLimit, parseMode, parsePattern, parsePositiveInt, parseProbes, parseSeconds, parseSeed, parseShard, parseTolerance } from './options.js';
+import { DEFAULT_PROBES } from '../check/mode.js';
 import { DEFAULT_LIMITS, LIMIT_NAMES } from '../limits.js';
 import type { Io } from './io.js';
 import { packageVersion } from './paths.js';
@@ -21,6 +22,7 @@ Examples:
   $ mcheck explain hw3.yaml --claim dW  show one draw: inputs, both sides, differing entries
   $ mcheck all --reporter pretty --reporter junit=report.xml
   $ mcheck all --shard 1/4              the first of four parallel CI jobs
+  $ mcheck check layer.yaml --mode fast a large claim: 3 random projections, not every entry
   $ mcheck init                         scaffold identities/, a CI workflow and editor wiring
   $ mcheck list                         list identities and claims without running them
 
@@ -33,6 +35,8 @@ function addRunOptions(cmd: Command): Command {
     .option('--trials <n>', `random draws per claim, overriding the specs' own (default: ${DEFAULT_TRIALS})`, parsePositiveInt)
     .option('--rtol <x>', `relative tolerance where a spec sets none (default: ${DEFAULT_RTOL})`, parseTolerance)
     .option('--atol <x>', `absolute tolerance where a spec sets none (default: ${DEFAULT_ATOL})`, parseTolerance)
+    .option('--mode <mode>', 'full: central differences along every entry; fast: along a few random directions (default: full)', parseMode)
+    .option('--probes <k>', `random directions per trial in fast mode (default: ${DEFAULT_PROBES})`, parseProbes)
     .option('--reporter <name[=file]>', `${Object.keys(REPORTERS).join(', ')}; to a file with =FILE (repeatable; default: pretty)`, collectTargets)
     .option('--claim <name>', 'only claims with this name or row (repeatable)', collect)
     .option('--grep <pattern>', 'only claims whose row matches this regular expression', parsePattern)

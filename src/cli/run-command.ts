@@ -13,6 +13,7 @@ import { packageVersion, defaultDir } from './paths.js';
 import { parseTarget, writeWhole, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
 import { DEFAULT_LIMITS, withOverrides, type Limits } from '../limits.js';
+import { type CheckMode, DEFAULT_PROBES, FULL_MODE } from '../check/mode.js';
 
 /** The seed when none is given: fixed, so that a CI job gives the same verdicts on every push. */
 export const DEFAULT_SEED = 1;
@@ -23,6 +24,8 @@ export interface RunFlags {
   trials?: number;
   rtol?: number;
   atol?: number;
+  mode?: 'full' | 'fast';
+  probes?: number;
   reporter?: ReporterTarget[];
   claim?: string[];
   grep?: RegExp;
@@ -59,7 +62,14 @@ export function settingsOf(flags: RunFlags, config: Config): RunSettings {
     shard: flags.shard ?? null,
     bail: flags.bail ?? false,
     limits: limitsOf(flags),
+    mode: modeOf(flags, config),
   };
+}
+
+/** Flags over config over full mode; the probes count only in fast mode. */
+function modeOf(flags: RunFlags, config: Config): CheckMode {
+  const name = flags.mode ?? config.mode ?? 'full';
+  return name === 'full' ? FULL_MODE : { name, probes: flags.probes ?? config.probes ?? DEFAULT_PROBES };
 }
 
 /** What a replay must repeat beyond seed, trial and dims: non-default trials and tolerances. */
@@ -68,6 +78,7 @@ function replayOf(settings: RunSettings, flags: RunFlags): ReplayFlags {
   if (settings.trials !== null) extra.push('--trials', String(settings.trials));
   if (settings.tolerance.rtol !== DEFAULT_RTOL) extra.push('--rtol', String(settings.tolerance.rtol));
   if (settings.tolerance.atol !== DEFAULT_ATOL) extra.push('--atol', String(settings.tolerance.atol));
+  if (settings.mode.name === 'fast') extra.push('--mode', 'fast', '--probes', String(settings.mode.probes));
   return { seed: settings.seed, extra, dims: flags.dims ?? new Map() };
 }
 
@@ -117,6 +128,10 @@ export function runCommand(paths: string[] | null, flags: RunFlags, io: Io, cwd:
     return 2;
   }
   const settings = settingsOf(flags, config);
+  if (flags.probes !== undefined && settings.mode.name !== 'fast') {
+    io.stderr('mcheck: --probes counts the random directions of fast mode; add --mode fast\n');
+    return 2;
+  }
   const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)], settings.limits);
   const progress = progressDisplay(io);
   const report = runIdentities(loaded.identities, loaded.errors, settings, progress.onProgress);

@@ -1,4 +1,5 @@
 import { type Mat, zeros } from '../linalg/mat.js';
+import { allocate, copyOf } from '../linalg/alloc.js';
 import { KinkTrace } from '../expr/kink-trace.js';
 import { isDomainError } from '../budget.js';
 
@@ -30,7 +31,8 @@ export type Partials =
   | { readonly ok: true; readonly partials: readonly Mat[] }
   | { readonly ok: false; readonly kinkAt: number };
 
-const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
+/** The fourth-order central stencil: offsets in steps, and weights (to divide by the step). */
+export const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
   [-2, 1 / 12],
   [-1, -8 / 12],
   [1, 8 / 12],
@@ -60,7 +62,7 @@ function stencil(f: Objective, probe: Mat, xk: number, k: number, h: number, bas
 }
 
 function scratchCopy(x: Mat): Mat {
-  return { rows: x.rows, cols: x.cols, re: Float64Array.from(x.re), im: null };
+  return { rows: x.rows, cols: x.cols, re: copyOf(x.re), im: null };
 }
 
 /**
@@ -109,12 +111,12 @@ function noiseAtStep(f: Objective, x: Mat, k: number, out: number): number {
   return Math.max(change(base, fine), change(base, coarse)) + (16 * Number.EPSILON * size) / h;
 }
 /** acc + w·value, allocating acc on first use; keeps an imaginary part if value has one. */
-function accumulate(acc: Mat | null, value: Mat, w: number): Mat {
+export function accumulate(acc: Mat | null, value: Mat, w: number): Mat {
   const out = acc ?? zeros(value.rows, value.cols, value.im !== null);
   if (out.re.length !== value.re.length) throw new Error('f changed shape under a perturbation');
   for (let i = 0; i < value.re.length; i++) out.re[i]! += w * value.re[i]!;
   if (value.im !== null) {
-    const target = out.im ?? new Float64Array(out.re.length);
+    const target = out.im ?? allocate(out.re.length);
     for (let i = 0; i < value.im.length; i++) target[i]! += w * value.im[i]!;
     if (out.im === null) return { ...out, im: target };
   }

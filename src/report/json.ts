@@ -9,11 +9,14 @@ function finite(x: number | null): number | null {
 
 /**
  * The machine-readable report. Its fields are a stable interface for CI and tools:
- * `{ seed, summary: { passed, failed, errors }, results: [...], errors: [...] }`.
+ * `{ seed, mode, probes, summary: { passed, failed, errors }, results: [...], errors: [...] }`
+ * (`probes` is null in full mode).
  */
 export const jsonReporter: Reporter = (report: RunReport, ctx) => {
   const body = {
     seed: report.seed,
+    mode: report.mode.name,
+    probes: report.mode.name === 'fast' ? report.mode.probes : null,
     summary: report.summary,
     results: report.results.map((r) => ({
       id: r.id,

@@ -1,3 +1,4 @@
+import { describeMode } from '../check/mode.js';
 import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
 import { replayCommand, shrunkCommand } from './replay.js';
 import { formatPlace } from './place.js';
@@ -46,6 +47,8 @@ function specErrorCase(e: SpecError): string {
  */
 export const junitReporter: Reporter = (report: RunReport, ctx) => {
   const files = [...new Set([...report.results.map((r) => r.file), ...report.errors.map((e) => e.file)])];
+  // The run's seed and mode, so that a CI artifact says how to rerun it and what was checked.
+  const properties = `    <properties>\n      <property name="seed" value="${report.seed}"/>\n      <property name="mode" value="${xmlEscape(describeMode(report.mode))}"/>\n    </properties>`;
   const suites = files.map((file) => {
     const results = report.results.filter((r) => r.file === file);
     const errors = report.errors.filter((e) => e.file === file);
@@ -53,7 +56,7 @@ export const junitReporter: Reporter = (report: RunReport, ctx) => {
     const errored = results.filter((r) => r.status === 'error').length + errors.length;
     const time = results.reduce((s, r) => s + (report.durationsMs[r.row] ?? 0), 0);
     const cases = [...results.map((r) => testcase(r, report.durationsMs[r.row] ?? 0, ctx)), ...errors.map(specErrorCase)];
-    return `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${failures}" errors="${errored}" skipped="0" time="${seconds(time)}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${failures}" errors="${errored}" skipped="0" time="${seconds(time)}">\n${properties}\n${cases.join('\n')}\n  </testsuite>`;
   });
   const { failed, errors } = report.summary;
   const total = report.results.length + report.errors.length;

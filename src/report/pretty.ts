@@ -1,3 +1,4 @@
+import { describeMode } from '../check/mode.js';
 import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
 import { FIGURES } from './figures.js';
 import { formatPlace } from './place.js';
@@ -43,7 +44,7 @@ export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext
   const { palette: p } = ctx;
   const width = Math.min(MAX_ROW_WIDTH, Math.max(0, ...report.results.map((r) => r.row.length)));
   const files = new Set([...report.results.map((r) => r.file), ...report.errors.map((e) => e.file)]).size;
-  const out = [p.dim(`mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${plural(files, 'file')}`), ''];
+  const out = [p.dim(`mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${describeMode(report.mode)} mode ${FIGURES.dot} ${plural(files, 'file')}`), ''];
   for (const r of report.results) out.push(...resultLines(r, width, ctx));
   if (report.errors.length > 0) {
     if (report.results.length > 0) out.push('');

@@ -1,3 +1,4 @@
+import { describeMode } from '../check/mode.js';
 import type { RunReport } from '../check/result.js';
 import { replayCommand } from './replay.js';
 import { formatPlace } from './place.js';
@@ -11,7 +12,7 @@ const yamlString = (s: string): string => JSON.stringify(s);
  * (message, hint, place, rerun) under each failure.
  */
 export const tapReporter: Reporter = (report: RunReport, ctx) => {
-  const out = ['TAP version 13', `1..${report.results.length + report.errors.length}`];
+  const out = ['TAP version 13', `1..${report.results.length + report.errors.length}`, `# mcheck seed ${report.seed}, ${describeMode(report.mode)} mode`];
   let n = 0;
   for (const r of report.results) {
     n++;

@@ -42,7 +42,7 @@ describe('mcheck all, in the repository root', () => {
       expect(r.rel, r.text).toMatch(/^\d\.\de[-+]\d+$/);
       expect(r.trials).toBeGreaterThan(0);
     }
-    expect(lines(run.stdout)[0]).toMatch(/^mcheck \S+ · seed 1 · \d+ files$/);
+    expect(lines(run.stdout)[0]).toMatch(/^mcheck \S+ · seed 1 · full mode · \d+ files$/);
   });
 });
 

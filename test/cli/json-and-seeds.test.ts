@@ -19,6 +19,8 @@ interface JsonResult {
 }
 interface JsonReport {
   seed: number;
+  mode: string;
+  probes: number | null;
   summary: { passed: number; failed: number; errors: number };
   results: JsonResult[];
   errors: { file: string; line: number | null; column: number | null; message: string }[];
@@ -56,9 +58,11 @@ describe('--reporter json', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('has exactly the top-level fields seed, summary, results, errors', () => {
-    expect(Object.keys(report).sort()).toEqual(['errors', 'results', 'seed', 'summary']);
+  it('has exactly the top-level fields seed, mode, probes, summary, results, errors', () => {
+    expect(Object.keys(report).sort()).toEqual(['errors', 'mode', 'probes', 'results', 'seed', 'summary']);
     expect(report.seed).toBe(1);
+    expect(report.mode).toBe('full');
+    expect(report.probes).toBeNull();
     expect(Object.keys(report.summary).sort()).toEqual(['errors', 'failed', 'passed']);
   });
 

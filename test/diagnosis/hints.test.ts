@@ -1,10 +1,11 @@
-import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { FULL_MODE } from '../../src/check/mode.js';
 import { loadIdentities, runIdentities, type RunSettings, type ClaimResult } from '../../src/index.js';
 
 const SETTINGS: RunSettings = {
   seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
-  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS,
+  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
 };
 
 function run(paths: string[], settings: Partial<RunSettings> = {}): ClaimResult[] {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, loadIdentities, runIdentities, resolveSpec, checkClaim, type RunSettings } from '../../src/index.js';
+import { DEFAULT_LIMITS, FULL_MODE, loadIdentities, runIdentities, resolveSpec, checkClaim, type RunSettings } from '../../src/index.js';
 
 const SETTINGS: RunSettings = {
   seed: 1, trials: 20, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false,
-  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS,
+  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
 };
 
 describe('numerical honesty', () => {

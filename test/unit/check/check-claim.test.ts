@@ -1,9 +1,10 @@
-import { DEFAULT_LIMITS } from '../../../src/limits.js';
 /**
  * checkClaim on small identities built through resolveSpec from plain objects shaped like YAML
  * specs: the verdicts the spec format promises, and reproducibility.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../../src/limits.js';
+import { FULL_MODE } from '../../../src/check/mode.js';
 import { checkClaim, type ClaimSettings } from '../../../src/check/check-claim.js';
 import { runIdentities } from '../../../src/check/run.js';
 import type { ClaimResult } from '../../../src/check/result.js';
@@ -19,7 +20,7 @@ function identityOf(data: Record<string, unknown>): Identity {
 }
 
 const SETTINGS: ClaimSettings = {
-  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false, limits: DEFAULT_LIMITS,
+  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
 };
 
 /** Checks the only (or the named) claim of a spec. */
