@@ -75,6 +75,26 @@ export function countEvaluation(): void {
   pollBudget(1);
 }
 
+/**
+ * What is left of the claim's budget: evaluations, and milliseconds (by the wall clock, which
+ * other threads share). Infinite outside a budget.
+ */
+export function remainingBudget(): { readonly evaluations: number; readonly deadline: number; readonly limits: Limits } {
+  if (active === null) return { evaluations: Infinity, deadline: Infinity, limits: DEFAULT_LIMITS };
+  const deadline = Date.now() + (active.deadline - performance.now());
+  return { evaluations: active.limits.evaluations - active.evaluations, deadline, limits: active.limits };
+}
+
+/** Evaluations counted so far under the current budget. */
+export function spentEvaluations(): number {
+  return active?.evaluations ?? 0;
+}
+
+/** Counts evaluations made elsewhere (by a worker) for this claim; they were within budget. */
+export function countEvaluations(n: number): void {
+  if (active !== null) active.evaluations += n;
+}
+
 /** Throws before a matrix of rows×cols entries is allocated, if that is over the limit. */
 export function checkElements(rows: number, cols: number, what: string): void {
   const limits = active?.limits ?? DEFAULT_LIMITS;

@@ -1,6 +1,7 @@
 import { type Mat, MathError, formatShape, scalar } from '../linalg/mat.js';
 import type { Identity, ShapeEntry } from '../spec/identity.js';
 import type { KinkTrace } from '../expr/kink-trace.js';
+import type { Evaluator } from '../expr/compile.js';
 import { drawSample, symmetricPart, type SampleKind } from '../numeric/samplers.js';
 import { isDomainError } from '../budget.js';
 import type { Rng } from '../numeric/rng.js';
@@ -70,6 +71,11 @@ export function scopeOf(
   return scopeMaker(identity, draw)(replace?.name ?? null, replace?.value ?? null, trace);
 }
 
+/** The `where` values of an identity, in order: all a scope needs beyond the draw. */
+export interface WhereValues {
+  readonly where: readonly { readonly name: string; readonly expr: { readonly evaluate: Evaluator } }[];
+}
+
 /** Builds the scope of one draw with one var replaced; see {@link scopeMaker}. */
 export type ScopeMaker = (name: string | null, value: Mat | null, trace: KinkTrace | null) => Map<string, Mat>;
 
@@ -79,7 +85,7 @@ export type ScopeMaker = (name: string | null, value: Mat | null, trace: KinkTra
  * in order, so a `where` value always follows the perturbed var. Every call returns the same
  * map, changed: it is good until the next call.
  */
-export function scopeMaker(identity: Identity, draw: Draw): ScopeMaker {
+export function scopeMaker(identity: WhereValues, draw: Draw): ScopeMaker {
   const scope = new Map<string, Mat>();
   for (const [name, value] of draw.dims) scope.set(name, scalar(value));
   for (const [name, value] of draw.vars) scope.set(name, value);

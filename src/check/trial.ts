@@ -1,13 +1,14 @@
 import { type Mat, checkSize, zeros, isVector, formatShape } from '../linalg/mat.js';
-import { arith } from '../linalg/elementwise.js';
-import { sum } from '../linalg/reduce.js';
 import { transpose } from '../linalg/products.js';
 import { KinkTrace } from '../expr/kink-trace.js';
-import { centralPartials, stencilNoise, type Objective } from '../numeric/finite-diff.js';
+import { stencilNoise, type Objective } from '../numeric/finite-diff.js';
+import { partialsOf } from './parallel-partials.js';
+import { type ObjectiveSource, plainDraw, toPlain } from './partials-task.js';
 import { drawSample } from '../numeric/samplers.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Claim, Identity, Expression } from '../spec/identity.js';
-import { type Draw, scopeMaker, scopeOf } from './draw.js';
+import { type Draw, scopeOf } from './draw.js';
+import { objectiveOf } from './objective.js';
 import { isDomainError } from '../budget.js';
 import { type NoiseAt, type TrialOutcome, attempt, finish } from './outcome.js';
 import { type CheckMode, FULL_MODE } from './mode.js';
@@ -24,8 +25,7 @@ type Layout = 'gradient' | 'denominator' | 'numerator';
 export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng, mode: CheckMode = FULL_MODE): TrialOutcome {
   if (claim.kind === 'equal') return equalTrial(identity, claim.lhs, claim.rhs, draw);
   const wrt = claim.wrt;
-  const scopes = scopeMaker(identity, draw);
-  const objective: Objective = (x, trace) => claim.f.evaluate(scopes(wrt, x, trace), trace);
+  const objective = objectiveOf(identity, claim.f.evaluate, draw, wrt, null);
   const baseTrace = new KinkTrace();
   const f0 = attempt('f', () => objective(draw.vars.get(wrt)!, baseTrace));
   if (!f0.ok) return { type: 'error', message: f0.message };
@@ -42,15 +42,15 @@ export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng,
     if (mode.name === 'fast') {
       return probeTrial({ identity, draw, objective, baseTrace, f0: f0.value, expect: claim.expect, wrt, upstream: null, layout, probes: mode.probes, rng });
     }
-    return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, layout);
+    return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, layout, sourceOf(identity, claim.f, draw, wrt, null));
   }
   const g = drawSample('normal', f0.value.rows, f0.value.cols, rng);
-  const loss: Objective = (x, trace) => sum(arith(g, objective(x, trace), 'mul', '.*'));
+  const loss = objectiveOf(identity, claim.f.evaluate, draw, wrt, g);
   const upstream = { name: claim.upstream, value: g };
   if (mode.name === 'fast') {
     return probeTrial({ identity, draw, objective: loss, baseTrace, f0: f0.value, expect: claim.expect, wrt, upstream, layout: 'gradient', probes: mode.probes, rng });
   }
-  return derivativeTrial(identity, draw, loss, baseTrace, claim.expect, wrt, upstream, 'gradient');
+  return derivativeTrial(identity, draw, loss, baseTrace, claim.expect, wrt, upstream, 'gradient', sourceOf(identity, claim.f, draw, wrt, g));
 }
 
 function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: Draw): TrialOutcome {
@@ -72,14 +72,24 @@ function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: 
   return finish(right.value, left.value, noise, { analytic: 'rhs', target: 'lhs', numeric: 'lhs' });
 }
 
+/** How a worker rebuilds the objective of a claim: its sources, the draw and the upstream array. */
+function sourceOf(identity: Identity, f: Expression, draw: Draw, wrt: string, upstream: Mat | null): () => ObjectiveSource {
+  return () => ({
+    where: identity.where.map((w) => ({ name: w.name, source: w.expr.source })),
+    f: f.source,
+    names: [...identity.vars.map((v) => v.name), ...identity.dims.map((d) => d.name), ...identity.where.map((w) => w.name)],
+    wrt, ...plainDraw(draw), upstream: upstream === null ? null : toPlain(upstream),
+  });
+}
+
 function derivativeTrial(
   identity: Identity, draw: Draw, objective: Objective, baseTrace: KinkTrace, expect: Expression,
-  wrt: string, upstream: { readonly name: string; readonly value: Mat } | null, layout: Layout,
+  wrt: string, upstream: { readonly name: string; readonly value: Mat } | null, layout: Layout, source: () => ObjectiveSource,
 ): TrialOutcome {
   const x0 = draw.vars.get(wrt)!;
   let result;
   try {
-    result = centralPartials(objective, x0, baseTrace);
+    result = partialsOf(objective, x0, baseTrace, source);
   } catch (error) {
     if (isDomainError(error)) return { type: 'error', message: `f near the draw: ${error.message}` };
     throw error;

@@ -1,22 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { isMainThread, workerData, parentPort, type MessagePort } from 'node:worker_threads';
 import { run } from './run.js';
 import type { Io } from './io.js';
+import { PARTIALS_ROLE, setWorkerEntry } from '../check/worker-pool.js';
+import { servePartials } from '../check/partials-worker.js';
 
-// A reader that stops early (`mcheck all | head`) is not an error worth a trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+/** The CLI in the main thread: wire the process to `run`. */
+function main(): void {
+  // A large claim shares its partial derivatives with workers that run this same script.
+  setWorkerEntry(fileURLToPath(import.meta.url));
+  // A reader that stops early (`mcheck all | head`) is not an error worth a trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+
+  const io: Io = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+
+  void run(process.argv.slice(2), io, process.cwd()).then((code) => {
+    process.exitCode = code;
   });
 }
 
-const io: Io = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  env: process.env,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-};
-
-void run(process.argv.slice(2), io, process.cwd()).then((code) => {
-  process.exitCode = code;
-});
+const role = (workerData as { role?: unknown; replies?: MessagePort } | null)?.role;
+if (isMainThread) main();
+else if (role === PARTIALS_ROLE && parentPort !== null) servePartials(parentPort, (workerData as { replies: MessagePort }).replies);

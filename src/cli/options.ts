@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { LIMIT_NAMES } from '../limits.js';
 import { MAX_RUN_TRIALS } from '../check/check-claim.js';
 import { MAX_PROBES } from '../check/mode.js';
+import { MAX_WORKERS } from '../check/worker-pool.js';
 
 /** Largest seed accepted: seeds are printed and retyped, so they stay exact integers. */
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -33,6 +34,13 @@ export function parseMode(value: string): 'full' | 'fast' {
 export function parseProbes(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > MAX_PROBES) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_PROBES}.`);
+  return n;
+}
+
+/** `--workers N`: 0 to MAX_WORKERS threads. */
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > MAX_WORKERS) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_WORKERS}.`);
   return n;
 }
 

@@ -3,7 +3,8 @@ import { specJsonSchema } from '../spec/json-schema.js';
 import { DEFAULT_ATOL, DEFAULT_RTOL } from '../numeric/closeness.js';
 import { DEFAULT_TRIALS } from '../check/check-claim.js';
 import { REPORTERS } from '../report/reporters.js';
-import { collect, parseDims, parseLimit, parseMode, parsePattern, parsePositiveInt, parseProbes, parseSeconds, parseSeed, parseShard, parseTolerance } from './options.js';
+import { collect, parseDims, parseLimit, parseMode, parsePattern, parsePositiveInt, parseProbes, parseSeconds, parseSeed, parseShard, parseTolerance, parseWorkers } from './options.js';
+import { DEFAULT_WORKERS } from '../check/worker-pool.js';
 import { DEFAULT_PROBES } from '../check/mode.js';
 import { DEFAULT_LIMITS, LIMIT_NAMES } from '../limits.js';
 import type { Io } from './io.js';
@@ -37,6 +38,7 @@ function addRunOptions(cmd: Command): Command {
     .option('--atol <x>', `absolute tolerance where a spec sets none (default: ${DEFAULT_ATOL})`, parseTolerance)
     .option('--mode <mode>', 'full: central differences along every entry; fast: along a few random directions (default: full)', parseMode)
     .option('--probes <k>', `random directions per trial in fast mode (default: ${DEFAULT_PROBES})`, parseProbes)
+    .option('--workers <n>', `threads that share the finite differences of a large claim; 0 runs everything in-process (default: ${DEFAULT_WORKERS}, one per extra core)`, parseWorkers)
     .option('--reporter <name[=file]>', `${Object.keys(REPORTERS).join(', ')}; to a file with =FILE (repeatable; default: pretty)`, collectTargets)
     .option('--claim <name>', 'only claims with this name or row (repeatable)', collect)
     .option('--grep <pattern>', 'only claims whose row matches this regular expression', parsePattern)

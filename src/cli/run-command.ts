@@ -14,6 +14,7 @@ import { parseTarget, writeWhole, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
 import { DEFAULT_LIMITS, withOverrides, type Limits } from '../limits.js';
 import { type CheckMode, DEFAULT_PROBES, FULL_MODE } from '../check/mode.js';
+import { DEFAULT_WORKERS, setWorkerCount } from '../check/worker-pool.js';
 
 /** The seed when none is given: fixed, so that a CI job gives the same verdicts on every push. */
 export const DEFAULT_SEED = 1;
@@ -26,6 +27,7 @@ export interface RunFlags {
   atol?: number;
   mode?: 'full' | 'fast';
   probes?: number;
+  workers?: number;
   reporter?: ReporterTarget[];
   claim?: string[];
   grep?: RegExp;
@@ -132,6 +134,7 @@ export function runCommand(paths: string[] | null, flags: RunFlags, io: Io, cwd:
     io.stderr('mcheck: --probes counts the random directions of fast mode; add --mode fast\n');
     return 2;
   }
+  setWorkerCount(flags.workers ?? DEFAULT_WORKERS);
   const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)], settings.limits);
   const progress = progressDisplay(io);
   const report = runIdentities(loaded.identities, loaded.errors, settings, progress.onProgress);

@@ -61,8 +61,20 @@ function stencil(f: Objective, probe: Mat, xk: number, k: number, h: number, bas
   return acc;
 }
 
-function scratchCopy(x: Mat): Mat {
+/** A copy of x to perturb one entry at a time (real: only real vars are drawn). */
+export function scratchCopy(x: Mat): Mat {
   return { rows: x.rows, cols: x.cols, re: copyOf(x.re), im: null };
+}
+
+/**
+ * The partial derivative of f along entry k, by the stencil below, on `probe`, a scratch copy of
+ * x that is left as it was; null when the stencil straddles a kink (see {@link centralPartials}).
+ * Each entry depends on nothing but f, x and k, so entries may be computed in any order, or on
+ * other threads, with the same result to the bit.
+ */
+export function partialAt(f: Objective, probe: Mat, k: number, baseTrace: KinkTrace): Mat | null {
+  const xk = probe.re[k]!;
+  return stencil(f, probe, xk, k, stepFor(xk), baseTrace);
 }
 
 /**
@@ -76,7 +88,7 @@ export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Par
   const probe = scratchCopy(x);
   const partials: Mat[] = [];
   for (let k = 0; k < x.re.length; k++) {
-    const d = stencil(f, probe, x.re[k]!, k, stepFor(x.re[k]!), baseTrace);
+    const d = partialAt(f, probe, k, baseTrace);
     if (d === null) return { ok: false, kinkAt: k };
     partials.push(d);
   }

@@ -1,0 +1,135 @@
+import { receiveMessageOnPort } from 'node:worker_threads';
+import { type Mat, MathError } from '../linalg/mat.js';
+import { copyOf } from '../linalg/alloc.js';
+import type { KinkTrace } from '../expr/kink-trace.js';
+import { type Objective, type Partials, partialAt, scratchCopy } from '../numeric/finite-diff.js';
+import { LimitExceeded, countEvaluations, remainingBudget } from '../budget.js';
+import { type EntryFailure, type ObjectiveSource, type PartialsReply, type PartialsTask, DONE, EVALUATIONS, NEXT, SLOTS_PER_WORKER, STARTED, STOP, WORKER_SLOTS, lowerStop, slotOf } from './partials-task.js';
+import { computeShare } from './share-partials.js';
+import { type PoolWorker, poolWorkers } from './worker-pool.js';
+
+/**
+ * Estimated time of a claim's remaining partials above which they are shared with workers. A
+ * worker's first task costs it tens of milliseconds to start and compile the expressions, so a
+ * claim of a few hundred milliseconds or more gains; smaller ones stay in-process.
+ */
+export const PARALLEL_MIN_MS = 200;
+
+let threshold = PARALLEL_MIN_MS;
+
+/** Changes the threshold above (tests set 0 to send every claim through the workers). */
+export function setParallelThreshold(ms: number): void {
+  threshold = ms;
+}
+
+/** Waiting for a worker, the main thread wakes this often to check the claim's deadline. */
+const WAIT_SLICE_MS = 100;
+
+let nextTaskId = 1;
+
+/** Partials computed by workers and in all, since the process started: how much the workers took on. */
+const counts = { shared: 0, byWorkers: 0 };
+
+/** Partials of shared claims, and how many of them workers computed (for the benchmark and tests). */
+export function sharedPartials(): { readonly shared: number; readonly byWorkers: number } {
+  return { ...counts };
+}
+
+/**
+ * The partial derivatives of f at x along every entry, as {@link centralPartials} computes them,
+ * shared with the pool's workers when the first entry shows the rest will take long. `source`
+ * tells a worker how to rebuild f. The outcome is the in-process one to the bit: the same
+ * partials, the same first kink or error, whichever thread met it.
+ */
+export function partialsOf(objective: Objective, x0: Mat, baseTrace: KinkTrace, source: () => ObjectiveSource): Partials {
+  const n = x0.re.length;
+  const probe = scratchCopy(x0);
+  const started = performance.now();
+  const first = partialAt(objective, probe, 0, baseTrace);
+  if (first === null) return { ok: false, kinkAt: 0 };
+  const estimate = (performance.now() - started) * (n - 1);
+  const workers = estimate >= threshold && first.im === null ? poolWorkers() : [];
+  // Shared only when the claim's evaluation budget covers every entry, so no thread can stop on it.
+  if (workers.length > 0 && remainingBudget().evaluations >= 4 * (n - 1) + workers.length) {
+    return shared(objective, x0, baseTrace, first, source(), workers);
+  }
+  const partials = [first];
+  for (let k = 1; k < n; k++) {
+    const d = partialAt(objective, probe, k, baseTrace);
+    if (d === null) return { ok: false, kinkAt: k };
+    partials.push(d);
+  }
+  return { ok: true, partials };
+}
+
+function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat, source: ObjectiveSource, workers: readonly PoolWorker[]): Partials {
+  const n = x0.re.length;
+  const length = first.re.length;
+  const control = new Int32Array(new SharedArrayBuffer(4 * (WORKER_SLOTS + SLOTS_PER_WORKER * workers.length)));
+  control[NEXT] = 1;
+  control[STOP] = n;
+  const values = new Float64Array(new SharedArrayBuffer(8 * n * length));
+  values.set(first.re, 0);
+  const { deadline, limits } = remainingBudget();
+  const id = nextTaskId++;
+  const chunk = Math.max(1, Math.floor(n / 1024));
+  workers.forEach((w, worker) => {
+    const task: PartialsTask & { id: number } = {
+      id, worker, objective: source, control: control.buffer as SharedArrayBuffer, values: values.buffer as SharedArrayBuffer,
+      length, entries: n, chunk, deadline, limits,
+    };
+    w.worker.postMessage(task);
+  });
+  let failures: EntryFailure[] = [];
+  let crash: unknown = null;
+  try {
+    failures = computeShare(objective, x0, baseTrace, control, values, length, n, chunk).failures;
+  } catch (error) {
+    crash = error;
+    lowerStop(control, 0);
+  }
+  workers.forEach((w, worker) => {
+    const reply = collect(w, worker, id, control, deadline);
+    if (reply === null) return;
+    failures.push(...reply.failures);
+    counts.byWorkers += reply.computed;
+    if (reply.crash !== null) crash ??= new Error(`a worker failed: ${reply.crash}`);
+  });
+  if (crash !== null) throw crash;
+  counts.shared += n;
+  return outcome(failures, values, first, n);
+}
+
+/**
+ * Worker w's reply to task `id`, after it is done; null when it had not started, in which case it
+ * is told to skip the task. Counts the worker's evaluations into the claim's budget.
+ */
+function collect(w: PoolWorker, worker: number, id: number, control: Int32Array, deadline: number): PartialsReply | null {
+  if (Atomics.compareExchange(control, slotOf(worker, STARTED), 0, 2) === 0) return null;
+  const done = slotOf(worker, DONE);
+  while (Atomics.load(control, done) === 0) {
+    Atomics.wait(control, done, 0, WAIT_SLICE_MS);
+    // The worker stops itself at the deadline; past it by far, it is stuck: stop everyone.
+    if (Date.now() > deadline + 10 * WAIT_SLICE_MS) lowerStop(control, 0);
+  }
+  countEvaluations(Atomics.load(control, slotOf(worker, EVALUATIONS)));
+  for (;;) {
+    const received = receiveMessageOnPort(w.replies) as { message: PartialsReply & { id: number } } | undefined;
+    if (received === undefined) throw new Error('a worker marked its task done without replying');
+    if (received.message.id === id) return received.message;
+  }
+}
+
+/** The first failure in entry order decides, as in-process; without one, the partials. */
+function outcome(failures: readonly EntryFailure[], values: Float64Array, first: Mat, n: number): Partials {
+  const limit = failures.find((f) => f.kind === 'limit');
+  if (limit !== undefined) throw new LimitExceeded(limit.limit!, limit.message);
+  const earliest = failures.reduce<EntryFailure | null>((a, f) => (a === null || f.index < a.index ? f : a), null);
+  if (earliest?.kind === 'kink') return { ok: false, kinkAt: earliest.index };
+  if (earliest !== null) throw new MathError(earliest.message);
+  const length = first.re.length;
+  const partials = Array.from({ length: n }, (_, k): Mat => ({
+    rows: first.rows, cols: first.cols, re: copyOf(values.subarray(k * length, (k + 1) * length)), im: null,
+  }));
+  return { ok: true, partials };
+}

@@ -1,0 +1,60 @@
+import type { MessagePort } from 'node:worker_threads';
+import { KinkTrace } from '../expr/kink-trace.js';
+import { compileExpression, type Evaluator } from '../expr/compile.js';
+import { LimitExceeded, spentEvaluations, withBudget } from '../budget.js';
+import type { Draw } from './draw.js';
+import { objectiveOf } from './objective.js';
+import { type EntryFailure, type ObjectiveSource, type PartialsReply, type PartialsTask, DONE, EVALUATIONS, STARTED, fromPlain, lowerStop, slotOf } from './partials-task.js';
+import { computeShare } from './share-partials.js';
+
+/** Compiles a source the main thread compiled already; failing here is a bug. */
+function compiled(source: string, names: ReadonlySet<string>): Evaluator {
+  const result = compileExpression(source, names, source.length);
+  if (!result.ok) throw new Error(`cannot recompile ${JSON.stringify(source)}: ${result.message}`);
+  return result.evaluate;
+}
+
+/** The worker's share of one task, under the claim's budget and deadline. */
+function work(task: PartialsTask, control: Int32Array): { failures: EntryFailure[]; computed: number; evaluations: number } {
+  const src: ObjectiveSource = task.objective;
+  const names = new Set(src.names);
+  const where = src.where.map((w) => ({ name: w.name, expr: { evaluate: compiled(w.source, names) } }));
+  const draw: Draw = { dims: new Map(src.dims), vars: new Map(src.vars.map(([name, m]) => [name, fromPlain(m)])) };
+  const upstream = src.upstream === null ? null : fromPlain(src.upstream);
+  const objective = objectiveOf({ where }, compiled(src.f, names), draw, src.wrt, upstream);
+  const limits = { ...task.limits, timeoutMs: Math.max(0, task.deadline - Date.now()) };
+  return withBudget(limits, () => {
+    const x0 = draw.vars.get(src.wrt)!;
+    const baseTrace = new KinkTrace();
+    objective(x0, baseTrace);
+    const share = computeShare(objective, x0, baseTrace, control, new Float64Array(task.values), task.length, task.entries, task.chunk);
+    return { ...share, evaluations: spentEvaluations() };
+  });
+}
+
+/** Runs one task unless the main thread cancelled it first; replies, then marks it done. */
+function serve(task: PartialsTask & { id: number }, replies: MessagePort): void {
+  const control = new Int32Array(task.control);
+  if (Atomics.compareExchange(control, slotOf(task.worker, STARTED), 0, 1) !== 0) return;
+  let reply: PartialsReply;
+  let evaluations = 0;
+  try {
+    const done = work(task, control);
+    evaluations = done.evaluations;
+    reply = { failures: done.failures, computed: done.computed, crash: null };
+  } catch (error) {
+    lowerStop(control, 0);
+    reply = error instanceof LimitExceeded
+      ? { failures: [{ index: 0, kind: 'limit', message: error.message, limit: error.limit }], computed: 0, crash: null }
+      : { failures: [], computed: 0, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  replies.postMessage({ ...reply, id: task.id });
+  Atomics.store(control, slotOf(task.worker, EVALUATIONS), evaluations);
+  Atomics.store(control, slotOf(task.worker, DONE), 1);
+  Atomics.notify(control, slotOf(task.worker, DONE));
+}
+
+/** The loop of a pool worker: tasks arrive on `tasks`, answers leave on `replies`. */
+export function servePartials(tasks: MessagePort, replies: MessagePort): void {
+  tasks.on('message', (task: PartialsTask & { id: number }) => serve(task, replies));
+}

@@ -1,0 +1,59 @@
+import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+
+/** What a thread started by the pool is told it is, through `workerData`. */
+export const PARTIALS_ROLE = 'mcheck-partials';
+
+/** Most workers a run starts, whatever the machine: past that, memory bandwidth is the limit. */
+export const MAX_WORKERS = 8;
+
+/** Workers by default: one per core beyond the main thread's. */
+export const DEFAULT_WORKERS = Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1));
+
+/** A started worker and the port on which it answers a task. */
+export interface PoolWorker {
+  readonly worker: Worker;
+  /** The main thread's end, read with receiveMessageOnPort while it waits. */
+  readonly replies: MessagePort;
+}
+
+let entry: string | null = null;
+let wanted = 0;
+let started: PoolWorker[] = [];
+
+/**
+ * The script a worker runs: the CLI's own bundle, which serves tasks when it finds itself in a
+ * worker. Until this is set (by the CLI), every claim runs in-process: the library never starts
+ * threads on its own.
+ */
+export function setWorkerEntry(script: string): void {
+  entry = script;
+}
+
+/** How many workers large claims may use (0: all in-process). */
+export function setWorkerCount(count: number): void {
+  wanted = count;
+}
+
+/**
+ * The workers, started on first need and kept for the run; unreferenced, so they never keep the
+ * process alive. Empty when workers are off.
+ */
+export function poolWorkers(): readonly PoolWorker[] {
+  if (entry === null || wanted === 0) return [];
+  while (started.length < wanted) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(entry, { workerData: { role: PARTIALS_ROLE, replies: port2 }, transferList: [port2], stdout: false, stderr: false });
+    worker.unref();
+    port1.unref();
+    started.push({ worker, replies: port1 });
+  }
+  return started.slice(0, wanted);
+}
+
+/** Stops the workers (tests, and runs that want their threads back). */
+export async function stopWorkers(): Promise<void> {
+  const all = started;
+  started = [];
+  await Promise.all(all.map((w) => w.worker.terminate()));
+}

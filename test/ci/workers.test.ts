@@ -1,0 +1,86 @@
+/**
+ * Claims shared with worker threads give the same report, to the bit, as claims run in-process.
+ * Every derivative claim is sent through a worker here (threshold 0), with the built bundle as the
+ * worker's script, the way the CLI runs it.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, FULL_MODE, loadIdentities, runIdentities, resolveSpec, type RunSettings, type RunReport } from '../../src/index.js';
+import { setParallelThreshold, sharedPartials, PARALLEL_MIN_MS } from '../../src/check/parallel-partials.js';
+import { setWorkerCount, setWorkerEntry, stopWorkers } from '../../src/check/worker-pool.js';
+import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
+
+const SETTINGS: RunSettings = {
+  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
+  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
+};
+
+function run(paths: string[], settings: Partial<RunSettings>, workers: number): Omit<RunReport, 'durationsMs'> {
+  setWorkerCount(workers);
+  const loaded = loadIdentities(paths.map((p) => join(REPO_ROOT, p)));
+  const { durationsMs: _, ...report } = runIdentities(loaded.identities, loaded.errors, { ...SETTINGS, ...settings });
+  return report;
+}
+
+function runSpec(data: Record<string, unknown>, settings: Partial<RunSettings>, workers: number): Omit<RunReport, 'durationsMs'> {
+  setWorkerCount(workers);
+  const r = resolveSpec('inline.yaml', data, () => ({ line: 1, column: 1 }));
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
+  const { durationsMs: _, ...report } = runIdentities([r.identity], [], { ...SETTINGS, ...settings });
+  return report;
+}
+
+describe('partial derivatives shared with a worker', () => {
+  beforeAll(() => {
+    setWorkerEntry(join(REPO_ROOT, 'dist', 'mcheck.cjs'));
+    setParallelThreshold(0);
+  });
+  afterAll(async () => {
+    setParallelThreshold(PARALLEL_MIN_MS);
+    setWorkerCount(0);
+    await stopWorkers();
+  });
+
+  it('give the same report on the bundled identities and every fixture, diagnoses included', () => {
+    const paths = ['identities', 'test/fixtures/correct', 'test/fixtures/wrong', 'test/fixtures/hints'];
+    const before = sharedPartials().byWorkers;
+    const shared = run(paths, {}, 1);
+    expect(sharedPartials().byWorkers).toBeGreaterThan(before); // not vacuous: the worker took entries
+    expect(shared.results.length).toBeGreaterThan(70);
+    expect(shared).toEqual(run(paths, {}, 0));
+  });
+
+  it('give the same redraws and verdicts when kinks fall in different threads', () => {
+    // |X| over 2000 uniform entries: most draws put some entry within a step of the kink.
+    const spec = { id: 'kinks', vars: { X: { shape: [40, 50], sample: 'uniform' } }, claims: [{ kind: 'gradient', f: 'sum(abs(X))', wrt: 'X', expect: 'sign(X)' }] };
+    const shared = runSpec(spec, { trials: 3, diagnose: false }, 1);
+    expect(shared.results[0]!.message).toMatch(/kink|inconclusive/);
+    expect(shared).toEqual(runSpec(spec, { trials: 3, diagnose: false }, 0));
+  });
+
+  it('stop at the claim time limit, and say so, in every thread', () => {
+    const spec = { id: 'slow', vars: { X: { shape: [120, 120], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
+    const limits = { ...DEFAULT_LIMITS, timeoutMs: 300 };
+    const started = Date.now();
+    const shared = runSpec(spec, { limits, trials: 1 }, 1);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(shared.results[0]!.status).toBe('error');
+    expect(shared.results[0]!.message).toMatch(/ran out of time/);
+  });
+});
+
+describe('mcheck --workers', () => {
+  it('gives the same JSON report with workers and without', () => {
+    const args = ['check', 'test/fixtures/correct/log-det-gradient.yaml', '--dims', 'n=40', '--trials', '1', '--reporter', 'json'];
+    const one = runCli([...args, '--workers', '1']);
+    const none = runCli([...args, '--workers', '0']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe(none.stdout);
+  });
+
+  it('refuses a count outside 0..8', () => {
+    const r = runCli(['all', '--workers', '9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--workers.*from 0 to 8/);
+  });
+});
