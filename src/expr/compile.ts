@@ -174,8 +174,14 @@ function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
     throw new Refusal(`${name}() takes ${want} argument${fn.maxArgs === 1 ? '' : 's'}, got ${args.length}`);
   }
   return (scope, trace) => {
-    const values = args.map((a) => a(scope, trace));
-    pollBudget(values.reduce((n, v) => n + v.re.length, 0));
+    const values: Mat[] = [];
+    let work = 0;
+    for (let i = 0; i < args.length; i++) {
+      const value = args[i]!(scope, trace);
+      values.push(value);
+      work += value.re.length;
+    }
+    pollBudget(work);
     return fn.call(values, trace);
   };
 }

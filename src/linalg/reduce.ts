@@ -17,6 +17,7 @@ function reduce(a: Mat, axis: Axis, step: Step, start: number): Mat {
   const cols = axis === 2 || axis === 'all' ? 1 : a.cols;
   const out = zeros(rows, cols, a.im !== null);
   out.re.fill(start);
+  if (a.im === null) return reduceReal(a, out, step === SUM);
   for (let i = 0; i < a.rows; i++) {
     for (let j = 0; j < a.cols; j++) {
       const k = i * a.cols + j;
@@ -24,6 +25,23 @@ function reduce(a: Mat, axis: Axis, step: Step, start: number): Mat {
       const [r, m] = step(out.re[o]!, out.im?.[o] ?? 0, a.re[k]!, a.im?.[k] ?? 0);
       out.re[o] = r;
       if (out.im !== null) out.im[o] = m;
+    }
+  }
+  return out;
+}
+
+/**
+ * The real case of {@link reduce}, which every backprop loss takes: the same additions or
+ * multiplications in the same order (an imaginary part of 0 changes nothing), without the
+ * complex step's call and pair per entry.
+ */
+function reduceReal(a: Mat, out: Mat, add: boolean): Mat {
+  const { rows, cols } = out;
+  const o = out.re, x = a.re;
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < a.cols; j++) {
+      const k = (rows === 1 ? 0 : i) * cols + (cols === 1 ? 0 : j);
+      o[k] = add ? o[k]! + x[i * a.cols + j]! : o[k]! * x[i * a.cols + j]!;
     }
   }
   return out;

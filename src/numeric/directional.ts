@@ -27,7 +27,8 @@ function along(x: Mat, v: Mat, s: number): Mat {
  */
 function stencilAlong(f: Objective, x: Mat, v: Mat, t: number, baseTrace: KinkTrace | null): Mat | null {
   let acc: Mat | null = null;
-  for (const [offset, weight] of STENCIL) {
+  for (let s = 0; s < STENCIL.length; s++) {
+    const offset = STENCIL[s]![0], weight = STENCIL[s]![1];
     const trace = new KinkTrace();
     const value = f(along(x, v, offset * t), trace);
     if (baseTrace !== null && !trace.samePieceAs(baseTrace)) return null;
