@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, describeLimit, type Limits } from './limits.js';
+import { now } from './clock.js';
 import { MathError } from './linalg/math-error.js';
 
 /**
@@ -35,7 +36,7 @@ let active: Active | null = null;
 /** Runs `fn` under a fresh budget of time and evaluations; restores the previous one after. */
 export function withBudget<T>(limits: Limits, fn: () => T): T {
   const previous = active;
-  active = { limits, deadline: performance.now() + limits.timeoutMs, evaluations: 0 };
+  active = { limits, deadline: now() + limits.timeoutMs, evaluations: 0 };
   try {
     return fn();
   } finally {
@@ -61,7 +62,7 @@ export function pollBudget(work: number = POLL_WORK): void {
   pending += work + 1;
   if (pending < POLL_WORK) return;
   pending = 0;
-  if (active !== null && performance.now() > active.deadline) {
+  if (active !== null && now() > active.deadline) {
     throw new LimitExceeded('timeoutMs', `the claim ran out of time: ${describeLimit(active.limits, 'timeoutMs')}`);
   }
 }
@@ -81,7 +82,7 @@ export function countEvaluation(): void {
  */
 export function remainingBudget(): { readonly evaluations: number; readonly deadline: number; readonly limits: Limits } {
   if (active === null) return { evaluations: Infinity, deadline: Infinity, limits: DEFAULT_LIMITS };
-  const deadline = Date.now() + (active.deadline - performance.now());
+  const deadline = Date.now() + (active.deadline - now());
   return { evaluations: active.limits.evaluations - active.evaluations, deadline, limits: active.limits };
 }
 

@@ -1,4 +1,4 @@
-import { receiveMessageOnPort } from 'node:worker_threads';
+import { now } from '../clock.js';
 import { type Mat, MathError } from '../linalg/mat.js';
 import { copyOf } from '../linalg/alloc.js';
 import type { KinkTrace } from '../expr/kink-trace.js';
@@ -6,7 +6,7 @@ import { type Objective, type Partials, partialAt, scratchCopy } from '../numeri
 import { LimitExceeded, countEvaluations, remainingBudget } from '../budget.js';
 import { type EntryFailure, type ObjectiveSource, type PartialsReply, type PartialsTask, DONE, EVALUATIONS, NEXT, SLOTS_PER_WORKER, STARTED, STOP, WORKER_SLOTS, lowerStop, slotOf } from './partials-task.js';
 import { computeShare } from './share-partials.js';
-import { type PoolWorker, poolWorkers } from './worker-pool.js';
+import { type PoolWorker, poolWorkers, takeReply } from './worker-pool.js';
 
 /**
  * Estimated time of a claim's remaining partials above which they are shared with workers. A
@@ -44,10 +44,10 @@ export function sharedPartials(): { readonly shared: number; readonly byWorkers:
 export function partialsOf(objective: Objective, x0: Mat, baseTrace: KinkTrace, source: () => ObjectiveSource): Partials {
   const n = x0.re.length;
   const probe = scratchCopy(x0);
-  const started = performance.now();
+  const started = now();
   const first = partialAt(objective, probe, 0, baseTrace);
   if (first === null) return { ok: false, kinkAt: 0 };
-  const estimate = (performance.now() - started) * (n - 1);
+  const estimate = (now() - started) * (n - 1);
   const workers = estimate >= threshold && first.im === null ? poolWorkers() : [];
   // Shared only when the claim's evaluation budget covers every entry, so no thread can stop on it.
   if (workers.length > 0 && remainingBudget().evaluations >= 4 * (n - 1) + workers.length) {
@@ -114,9 +114,9 @@ function collect(w: PoolWorker, worker: number, id: number, control: Int32Array,
   }
   countEvaluations(Atomics.load(control, slotOf(worker, EVALUATIONS)));
   for (;;) {
-    const received = receiveMessageOnPort(w.replies) as { message: PartialsReply & { id: number } } | undefined;
+    const received = takeReply(w) as (PartialsReply & { id: number }) | undefined;
     if (received === undefined) throw new Error('a worker marked its task done without replying');
-    if (received.message.id === id) return received.message;
+    if (received.id === id) return received;
   }
 }
 

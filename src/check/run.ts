@@ -1,4 +1,5 @@
 import type { Identity } from '../spec/identity.js';
+import { now } from '../clock.js';
 import { checkClaim, type ClaimSettings } from './check-claim.js';
 import { type ClaimResult, type RunReport, type SpecError, summarize } from './result.js';
 import { inShard, isSelected, type Selection } from './select.js';
@@ -28,9 +29,9 @@ export function runIdentities(
   const durationsMs: Record<string, number> = {};
   for (const { identity, claim } of selected) {
     onProgress(results.length, selected.length, claim.row);
-    const started = performance.now();
+    const started = now();
     const result = checkClaim(identity, claim, settings);
-    durationsMs[claim.row] = performance.now() - started;
+    durationsMs[claim.row] = now() - started;
     results.push(result);
     if (settings.bail && result.status !== 'pass') break;
   }

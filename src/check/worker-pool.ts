@@ -1,8 +1,13 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 
-/** What a thread started by the pool is told it is, through `workerData`. */
-export const PARTIALS_ROLE = 'mcheck-partials';
+/**
+ * The argument a pool worker is started with: the CLI script checks for it before anything else,
+ * so that the main thread never loads worker_threads (a dozen of Node's modules) unless it starts
+ * a worker.
+ */
+export const WORKER_FLAG = '--mcheck-partials-worker';
 
 /** Most workers a run starts, whatever the machine: past that, memory bandwidth is the limit. */
 export const MAX_WORKERS = 8;
@@ -15,6 +20,14 @@ export interface PoolWorker {
   readonly worker: Worker;
   /** The main thread's end, read with receiveMessageOnPort while it waits. */
   readonly replies: MessagePort;
+}
+
+let threads: typeof import('node:worker_threads') | null = null;
+
+/** node:worker_threads, loaded on first need. */
+function workerThreads(): typeof import('node:worker_threads') {
+  threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  return threads;
 }
 
 let entry: string | null = null;
@@ -42,13 +55,18 @@ export function setWorkerCount(count: number): void {
 export function poolWorkers(): readonly PoolWorker[] {
   if (entry === null || wanted === 0) return [];
   while (started.length < wanted) {
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(entry, { workerData: { role: PARTIALS_ROLE, replies: port2 }, transferList: [port2], stdout: false, stderr: false });
+    const { port1, port2 } = new (workerThreads().MessageChannel)();
+    const worker = new (workerThreads().Worker)(entry, { argv: [WORKER_FLAG], workerData: { replies: port2 }, transferList: [port2], stdout: false, stderr: false });
     worker.unref();
     port1.unref();
     started.push({ worker, replies: port1 });
   }
   return started.slice(0, wanted);
+}
+
+/** The next reply waiting on a worker's port, without waiting for one; undefined if none. */
+export function takeReply(w: PoolWorker): unknown {
+  return (workerThreads().receiveMessageOnPort(w.replies) as { message: unknown } | undefined)?.message;
 }
 
 /** Stops the workers (tests, and runs that want their threads back). */

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { isMainThread, workerData, parentPort, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { run } from './run.js';
 import type { Io } from './io.js';
-import { PARTIALS_ROLE, setWorkerEntry } from '../check/worker-pool.js';
+import { WORKER_FLAG, setWorkerEntry } from '../check/worker-pool.js';
 import { servePartials } from '../check/partials-worker.js';
 
 /** The CLI in the main thread: wire the process to `run`. */
@@ -30,6 +30,12 @@ function main(): void {
   });
 }
 
-const role = (workerData as { role?: unknown; replies?: MessagePort } | null)?.role;
-if (isMainThread) main();
-else if (role === PARTIALS_ROLE && parentPort !== null) servePartials(parentPort, (workerData as { replies: MessagePort }).replies);
+/** A pool worker: serve the main thread's tasks. Anywhere else the flag is just an unknown option. */
+async function worker(): Promise<void> {
+  const threads = await import('node:worker_threads');
+  if (threads.isMainThread || threads.parentPort === null) return main();
+  servePartials(threads.parentPort, (threads.workerData as { replies: MessagePort }).replies);
+}
+
+if (process.argv[2] === WORKER_FLAG) void worker();
+else main();
