@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 
@@ -38,4 +38,21 @@ export function defaultDir(cwd: string): string {
   if (existsSync(join(cwd, 'identities'))) return 'identities';
   const rel = relative(cwd, BUNDLED_IDENTITIES);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : BUNDLED_IDENTITIES;
+}
+
+/**
+ * The folder of the spec cache: `node_modules/.cache/mcheck` in the nearest folder at or above
+ * `cwd` that has a node_modules folder (where build tools keep their caches); null when none has.
+ */
+export function cacheDir(cwd: string): string | null {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'mcheck');
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** This build of mcheck: its version and its code's size and time, so a rebuilt CLI never reads an older cache. */
+export function buildStamp(): string {
+  const code = statSync(fileURLToPath(import.meta.url));
+  return `${PACKAGE.version}:${code.size}:${code.mtimeMs}`;
 }

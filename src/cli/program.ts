@@ -49,6 +49,7 @@ function addRunOptions(cmd: Command): Command {
     .option('--no-hints', 'on a failure, skip the search for a near miss and a smaller case')
     .option('--timeout <seconds>', `time budget of each claim (default: ${DEFAULT_LIMITS.timeoutMs / 1000})`, parseSeconds)
     .option('--limit <name=value>', `raise a limit: ${Object.keys(LIMIT_NAMES).join(', ')} (repeatable)`, parseLimit)
+    .option('--no-cache', 'parse every spec file, ignoring and not writing node_modules/.cache/mcheck')
     .option('--no-color', 'plain output (also: NO_COLOR=1)');
 }
 

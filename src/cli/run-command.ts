@@ -9,7 +9,8 @@ import type { ReplayFlags } from '../report/replay.js';
 import { type Io, wantsColor } from './io.js';
 import { loadConfig, type Config } from './config.js';
 import { parseSeed } from './options.js';
-import { packageVersion, defaultDir } from './paths.js';
+import { packageVersion, defaultDir, cacheDir, buildStamp } from './paths.js';
+import { specCache, type SpecCache } from '../spec/spec-cache.js';
 import { parseTarget, writeWhole, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
 import { DEFAULT_LIMITS, withOverrides, type Limits } from '../limits.js';
@@ -28,6 +29,7 @@ export interface RunFlags {
   mode?: 'full' | 'fast';
   probes?: number;
   workers?: number;
+  cache: boolean;
   reporter?: ReporterTarget[];
   claim?: string[];
   grep?: RegExp;
@@ -66,6 +68,12 @@ export function settingsOf(flags: RunFlags, config: Config): RunSettings {
     limits: limitsOf(flags),
     mode: modeOf(flags, config),
   };
+}
+
+/** The spec cache of a run, unless --no-cache (or there is no node_modules folder to keep it in). */
+function cacheOf(flags: RunFlags, cwd: string): SpecCache | null {
+  const dir = flags.cache ? cacheDir(cwd) : null;
+  return dir === null ? null : specCache(dir, buildStamp());
 }
 
 /** Flags over config over full mode; the probes count only in fast mode. */
@@ -135,7 +143,7 @@ export function runCommand(paths: string[] | null, flags: RunFlags, io: Io, cwd:
     return 2;
   }
   setWorkerCount(flags.workers ?? DEFAULT_WORKERS);
-  const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)], settings.limits);
+  const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)], settings.limits, cacheOf(flags, cwd));
   const progress = progressDisplay(io);
   const report = runIdentities(loaded.identities, loaded.errors, settings, progress.onProgress);
   progress.done();

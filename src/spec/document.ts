@@ -1,6 +1,7 @@
 import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, isNode, type Node } from 'yaml';
 import type { SpecError } from '../check/result.js';
 import { DEFAULT_LIMITS, describeLimit, type Limits } from '../limits.js';
+import type { SpecCache } from './spec-cache.js';
 
 /** A path into a spec: keys and list indices, as zod reports them. */
 export type SpecPath = readonly (string | number)[];
@@ -21,10 +22,13 @@ function fail(file: string, message: string, code: string, line: number | null =
 /**
  * Parses YAML (and JSON, which is YAML here, so JSON specs get line numbers too) and keeps the
  * positions of every node. Never throws: syntax errors, empty and binary files become errors.
+ * With a cache, a text parsed cleanly before is not parsed again.
  */
-export function parseSpecText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): SpecDocument {
+export function parseSpecText(file: string, text: string, limits: Limits = DEFAULT_LIMITS, cache: SpecCache | null = null): SpecDocument {
   if (Buffer.byteLength(text) > limits.fileBytes) return fail(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large');
   if (text.includes('\u0000')) return fail(file, 'not a text file (it contains NUL bytes)', 'binary');
+  const cached = cache?.read(text) ?? null;
+  if (cached !== null) return { ok: true, ...cached };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -41,6 +45,7 @@ export function parseSpecText(file: string, text: string, limits: Limits = DEFAU
   } catch (error) {
     return fail(file, `YAML: ${(error as Error).message}: ${describeLimit(limits, 'aliases')}`, 'aliases', 1, 1);
   }
+  cache?.write(text, doc, data, lineCounter);
   const locate: Locate = (path, asKey = false) => {
     const node = findNode(doc.contents as Node, path, asKey);
     const offset = node.range?.[0] ?? 0;

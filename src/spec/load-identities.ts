@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import type { SpecCache } from './spec-cache.js';
 import { join, extname, resolve } from 'node:path';
 import type { SpecError } from '../check/result.js';
 import type { Identity } from './identity.js';
@@ -74,7 +75,7 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
 }
 
 /** Reads and resolves one spec file; never throws. */
-export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS): { identity: Identity | null; errors: readonly SpecError[] } {
+export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS, cache: SpecCache | null = null): { identity: Identity | null; errors: readonly SpecError[] } {
   let text: string;
   try {
     const stat = statSync(file);
@@ -87,7 +88,7 @@ export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS): { i
   } catch (error) {
     return { identity: null, errors: [specError(file, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable')] };
   }
-  const doc = parseSpecText(file, text, limits);
+  const doc = parseSpecText(file, text, limits, cache);
   if (!doc.ok) return { identity: null, errors: doc.errors };
   const resolved = resolveSpec(file, doc.data, doc.locate, limits);
   return resolved.ok ? { identity: resolved.identity, errors: [] } : { identity: null, errors: resolved.errors };
@@ -97,12 +98,12 @@ export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS): { i
  * Loads every spec under `paths`. Ids must be unique within a run: a second file with an id
  * already seen is an error, and the first keeps it.
  */
-export function loadIdentities(paths: readonly string[], limits: Limits = DEFAULT_LIMITS): Loaded {
+export function loadIdentities(paths: readonly string[], limits: Limits = DEFAULT_LIMITS, cache: SpecCache | null = null): Loaded {
   const { files, errors } = findSpecFiles(paths);
   const identities: Identity[] = [];
   const seen = new Map<string, Identity>();
   for (const file of files) {
-    const loaded = loadSpecFile(file, limits);
+    const loaded = loadSpecFile(file, limits, cache);
     errors.push(...loaded.errors);
     const identity = loaded.identity;
     if (identity === null) continue;

@@ -145,7 +145,7 @@ describe('a spawned run (pipes, not a terminal)', () => {
   it('writes nothing to stderr, even when it takes more than a second and CI is unset', () => {
     vi.useRealTimers();
     const started = Date.now();
-    const run = runCli(['check', 'identities', 'test/fixtures/correct', '--trials', '300'], { env: { CI: undefined, GITHUB_ACTIONS: undefined } });
+    const run = runCli(['check', 'identities', 'test/fixtures/correct', '--trials', '600'], { env: { CI: undefined, GITHUB_ACTIONS: undefined } });
     const elapsed = Date.now() - started;
     expect(run.code).toBe(0);
     // Long enough that a TTY would have shown progress.
