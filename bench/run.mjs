@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast mcheck is on this machine, as ratios against baselines measured in
+// the same run (whole processes interleaved, medians). Prints a report, writes bench/results.json.
+// `--quick` takes fewer repetitions and skips full mode at n = 128 (about a minute on two cores).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'mcheck.cjs');
+const QUICK = process.argv.includes('--quick');
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const PYTHON = '/usr/bin/python3';
+const SIZES = [4, 16, 64, 128];
+
+// Targets of the performance work, checked at the end.
+const TARGETS = { startupRatio: 3, fastMsAt128: 1000, fastPeakMbAt128: 200 };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** One whole process: wall time in ms, peak resident memory in MB (when GNU time is there). */
+function measure([command, ...args]) {
+  const argv = GNU_TIME ? ['-f', '%M', command, ...args] : args;
+  const started = performance.now();
+  const r = spawnSync(GNU_TIME ?? command, argv, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
+  const ms = performance.now() - started;
+  const kb = GNU_TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, mb: Number.isFinite(kb) ? kb / 1024 : null, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the commands in turn, `reps` rounds, so that drift of the machine hits them all alike. */
+function interleaved(commands, reps) {
+  const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let r = 0; r < reps; r++) for (const [name, argv] of Object.entries(commands)) runs[name].push(measure(argv));
+  return Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, {
+    ms: median(rs.map((x) => x.ms)),
+    mb: rs[0].mb === null ? null : Math.max(...rs.map((x) => x.mb)),
+    runs: rs.length,
+    last: rs[rs.length - 1],
+  }]));
+}
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtUs = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
+const table = (header, rows) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+};
+
+/** A spec of the gradient of log|det X| at a fixed n, one trial. */
+function logdetSpec(dir, n) {
+  const file = join(dir, `logdet-${n}.yaml`);
+  writeFileSync(file, `id: logdet-${n}\ndims:\n  n: ${n}\nvars:\n  X: { shape: [n, n], sample: invertible }\ntrials: 1\nclaims:\n  - kind: gradient\n    f: log(abs(det(X)))\n    wrt: X\n    expect: inv(X)'\n`);
+  return file;
+}
+
+const mcheck = (...args) => ['node', BIN, ...args];
+
+function startup() {
+  const r = interleaved({ 'node -e 0': ['node', '-e', '0'], 'mcheck --version': mcheck('--version'), 'mcheck all': mcheck('all') }, QUICK ? 7 : 15);
+  if (r['mcheck all'].last.code !== 0) throw new Error(`mcheck all failed:\n${r['mcheck all'].last.stdout}`);
+  const base = r['node -e 0'].ms;
+  console.log('\n## Start-up (whole processes, medians)\n');
+  console.log(table(['command', 'time', 'ratio to node -e 0'], Object.entries(r).map(([k, v]) => [k, fmtMs(v.ms), (v.ms / base).toFixed(2)])));
+  return { baselineMs: base, versionMs: r['mcheck --version'].ms, allMs: r['mcheck all'].ms, ratio: r['mcheck all'].ms / base, runs: r['mcheck all'].runs };
+}
+
+/** Microseconds per call of fn, from timed batches after a warm-up. */
+function perCall(fn) {
+  for (let i = 0; i < 3; i++) fn();
+  let reps = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    const ms = performance.now() - t;
+    if (ms > 150 || reps > 1e6) return (ms / reps) * 1000;
+    reps *= 4;
+  }
+}
+
+async function evaluators() {
+  const api = await import(join(ROOT, 'dist', 'index.js'));
+  const math = await import('mathjs');
+  const exprs = ['log(abs(det(X)))', "det(X) * transpose(inv(X)) + X * W'", "trace(inv(X) * W)", "sum(X .* W) * X - W"];
+  const rows = [];
+  const results = [];
+  for (const n of [4, 16, 64]) {
+    const rng = api.createRng(['bench', n]);
+    const X = api.drawSample('invertible', n, n, rng), W = api.drawSample('normal', n, n, rng);
+    const rowsOf = (m) => Array.from({ length: m.rows }, (_, i) => Array.from(m.re.subarray(i * m.cols, (i + 1) * m.cols)));
+    const theirsScope = { X: math.matrix(rowsOf(X)), W: math.matrix(rowsOf(W)) };
+    for (const source of exprs) {
+      const ours = api.compileExpression(source, new Set(['X', 'W']));
+      const scope = new Map([['X', X], ['W', W]]);
+      const theirs = math.compile(source);
+      const a = ours.evaluate(scope, null), b = theirs.evaluate(theirsScope);
+      const bFlat = typeof b === 'number' ? [b] : b.toArray().flat();
+      const scale = Math.max(...bFlat.map(Math.abs));
+      const diff = Math.max(...Array.from(a.re, (v, k) => Math.abs(v - bFlat[k])));
+      const oursUs = perCall(() => ours.evaluate(scope, null));
+      const theirsUs = perCall(() => theirs.evaluate(theirsScope));
+      rows.push([n, source, fmtUs(oursUs), fmtUs(theirsUs), `${(theirsUs / oursUs).toFixed(1)}×`, (diff / scale).toExponential(1)]);
+      results.push({ n, source, oursUs, mathjsUs: theirsUs, speedup: theirsUs / oursUs, relativeDifference: diff / scale });
+    }
+  }
+  console.log('\n## The typed-array evaluator against mathjs (in-process, per evaluation)\n');
+  console.log(table(['n', 'expression', 'mcheck', 'mathjs', 'speed-up', 'rel. difference'], rows));
+  const logdet = Object.fromEntries(SIZES.map((n) => {
+    const rng = api.createRng(['bench', 'logdet', n]);
+    const scope = new Map([['X', api.drawSample('invertible', n, n, rng)]]);
+    const f = api.compileExpression('log(abs(det(X)))', new Set(['X']));
+    return [n, perCall(() => f.evaluate(scope, null))];
+  }));
+  return { expressions: results, logdetUs: logdet };
+}
+
+function torchAvailable() {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
+}
+
+function modes(logdetUs) {
+  const dir = mkdtempSync(join(tmpdir(), 'mcheck-bench-'));
+  const out = [];
+  const run = (n, mode, reps, extra = {}) => {
+    const file = logdetSpec(dir, n);
+    const commands = { [mode]: mcheck('check', file, '--mode', mode, '--timeout', '900', '--reporter', 'json'), ...extra };
+    const r = interleaved(commands, reps);
+    const report = JSON.parse(r[mode].last.stdout);
+    const row = report.results[0];
+    if (row.status !== 'pass') throw new Error(`logdet n=${n} ${mode}: ${row.status} ${row.message}`);
+    const evaluations = mode === 'full' ? 4 * n * n + 1 : 4 * 3 + 1;
+    out.push({ n, mode, ms: r[mode].ms, mb: r[mode].mb, runs: r[mode].runs, evaluations, perEvaluationUs: logdetUs[n] });
+    return r;
+  };
+  let torch = null;
+  for (const n of SIZES) {
+    if (n === 128 && QUICK) continue;
+    if (n === 64 && torchAvailable()) {
+      const r = run(n, 'full', 3, { torch: [PYTHON, join(ROOT, 'bench', 'torch-logdet.py'), String(n)] });
+      torch = { ms: r.torch.ms, mb: r.torch.mb, runs: r.torch.runs, mcheckMs: r.full.ms, ratio: r.full.ms / r.torch.ms };
+    } else run(n, 'full', n >= 128 ? 1 : n >= 64 ? 3 : 5);
+  }
+  for (const n of SIZES) run(n, 'fast', 5);
+  console.log('\n## Gradient of log|det X|, whole processes (one trial; fast mode: 3 probes)\n');
+  console.log(table(['n', 'mode', 'evaluations', 'per evaluation', 'total', 'peak memory', 'runs'],
+    out.map((o) => [o.n, o.mode, o.evaluations, fmtUs(o.perEvaluationUs), fmtMs(o.ms), o.mb === null ? '?' : `${o.mb.toFixed(0)} MB`, o.runs])));
+  if (torch !== null) {
+    console.log(`\nPyTorch gradcheck of the same gradient (hand-written backward), n = 64, whole process: ${fmtMs(torch.ms)}; mcheck full mode: ${fmtMs(torch.mcheckMs)} (ratio ${torch.ratio.toFixed(2)})`);
+  } else console.log('\nPyTorch comparison skipped: /usr/bin/python3 cannot import torch (apt-get install python3-torch).');
+  return { rows: out, torch };
+}
+
+const started = Date.now();
+const up = startup();
+const ev = await evaluators();
+const md = modes(ev.logdetUs);
+const fast128 = md.rows.find((r) => r.n === 128 && r.mode === 'fast');
+const targets = [
+  { target: `mcheck all at most ${TARGETS.startupRatio}× node -e 0`, value: `${up.ratio.toFixed(2)}×`, met: up.ratio <= TARGETS.startupRatio },
+  md.torch === null
+    ? { target: 'full mode at n = 64 faster than PyTorch gradcheck', value: 'not measured (no torch)', met: null }
+    : { target: 'full mode at n = 64 faster than PyTorch gradcheck', value: `${md.torch.ratio.toFixed(2)}× its time`, met: md.torch.ratio < 1 },
+  { target: `fast mode at n = 128 under ${TARGETS.fastMsAt128} ms`, value: fmtMs(fast128.ms), met: fast128.ms < TARGETS.fastMsAt128 },
+  { target: `fast mode at n = 128 under ${TARGETS.fastPeakMbAt128} MB`, value: fast128.mb === null ? '?' : `${fast128.mb.toFixed(0)} MB`, met: fast128.mb === null ? null : fast128.mb < TARGETS.fastPeakMbAt128 },
+];
+console.log('\n## Targets\n');
+console.log(table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.value, t.met === null ? '?' : t.met ? 'yes' : 'NO'])));
+const results = {
+  date: new Date().toISOString(), node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model ?? null, quick: QUICK,
+  startup: up, evaluator: ev, logdet: md, targets, seconds: (Date.now() - started) / 1000,
+};
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote bench/results.json (${results.seconds.toFixed(0)} s)`);
