@@ -25,6 +25,13 @@ export function setParallelThreshold(ms: number): void {
 /** Waiting for a worker, the main thread wakes this often to check the claim's deadline. */
 const WAIT_SLICE_MS = 100;
 
+/**
+ * How long past the claim's deadline the main thread waits for a worker that took a task. A
+ * worker stops itself at the deadline; one still silent this much later was killed (out of
+ * memory, say) and will never answer.
+ */
+const GIVE_UP_MS = 10_000;
+
 let nextTaskId = 1;
 
 /** Partials computed by workers and in all, since the process started: how much the workers took on. */
@@ -107,10 +114,11 @@ function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat,
 function collect(w: PoolWorker, worker: number, id: number, control: Int32Array, deadline: number): PartialsReply | null {
   if (Atomics.compareExchange(control, slotOf(worker, STARTED), 0, 2) === 0) return null;
   const done = slotOf(worker, DONE);
+  const giveUp = Math.min(deadline, Date.now() + 86_400_000) + GIVE_UP_MS;
   while (Atomics.load(control, done) === 0) {
     Atomics.wait(control, done, 0, WAIT_SLICE_MS);
-    // The worker stops itself at the deadline; past it by far, it is stuck: stop everyone.
-    if (Date.now() > deadline + 10 * WAIT_SLICE_MS) lowerStop(control, 0);
+    if (Date.now() > deadline) lowerStop(control, 0);
+    if (Date.now() > giveUp) throw new Error('a worker took a task and stopped answering');
   }
   countEvaluations(Atomics.load(control, slotOf(worker, EVALUATIONS)));
   for (;;) {

@@ -59,6 +59,11 @@ export function poolWorkers(): readonly PoolWorker[] {
     const worker = new (workerThreads().Worker)(entry, { argv: [WORKER_FLAG], workerData: { replies: port2 }, transferList: [port2], stdout: false, stderr: false });
     worker.unref();
     port1.unref();
+    // A worker that fails or exits is dropped: later claims run without it, and the main thread,
+    // which never waits for a worker that has not taken its task, goes on alone.
+    const drop = (): void => { started = started.filter((w) => w.worker !== worker); };
+    worker.on('error', drop);
+    worker.on('exit', drop);
     started.push({ worker, replies: port1 });
   }
   return started.slice(0, wanted);

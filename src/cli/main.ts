@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { run } from './run.js';
@@ -7,8 +8,10 @@ import { servePartials } from '../check/partials-worker.js';
 
 /** The CLI in the main thread: wire the process to `run`. */
 function main(): void {
-  // A large claim shares its partial derivatives with workers that run this same script.
-  setWorkerEntry(fileURLToPath(import.meta.url));
+  // A large claim shares its partial derivatives with workers that run this same program: the
+  // script node was started with (bin/mcheck.cjs, which loads the bundle through the code cache),
+  // else the bundle itself.
+  setWorkerEntry(process.argv[1] ?? fileURLToPath(import.meta.url));
   // A reader that stops early (`mcheck all | head`) is not an error worth a trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -31,11 +34,12 @@ function main(): void {
 }
 
 /** A pool worker: serve the main thread's tasks. Anywhere else the flag is just an unknown option. */
-async function worker(): Promise<void> {
-  const threads = await import('node:worker_threads');
+function worker(): void {
+  // require, not import(): the bundle runs as a vm script, which has no dynamic import.
+  const threads = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   if (threads.isMainThread || threads.parentPort === null) return main();
   servePartials(threads.parentPort, (threads.workerData as { replies: MessagePort }).replies);
 }
 
-if (process.argv[2] === WORKER_FLAG) void worker();
+if (process.argv[2] === WORKER_FLAG) worker();
 else main();

@@ -3,6 +3,8 @@
  * Every derivative claim is sent through a worker here (threshold 0), with the built bundle as the
  * worker's script, the way the CLI runs it.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, FULL_MODE, loadIdentities, runIdentities, resolveSpec, type RunSettings, type RunReport } from '../../src/index.js';
@@ -58,6 +60,23 @@ describe('partial derivatives shared with a worker', () => {
     expect(shared).toEqual(runSpec(spec, { trials: 3, diagnose: false }, 0));
   });
 
+  it('leave the main thread to finish alone when a worker cannot start', async () => {
+    const broken = join(mkdtempSync(join(tmpdir(), 'mcheck-broken-')), 'worker.cjs');
+    writeFileSync(broken, "throw new Error('this worker cannot start');\n");
+    await stopWorkers();
+    setWorkerEntry(broken);
+    try {
+      const spec = { id: 'big', vars: { X: { shape: [30, 30], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
+      const alone = runSpec(spec, { trials: 2 }, 0);
+      expect(runSpec(spec, { trials: 2 }, 1)).toEqual(alone);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the worker's error arrives, and is handled
+      expect(runSpec(spec, { trials: 2 }, 1)).toEqual(alone);
+    } finally {
+      await stopWorkers();
+      setWorkerEntry(join(REPO_ROOT, 'dist', 'mcheck.cjs'));
+    }
+  });
+
   it('stop at the claim time limit, and say so, in every thread', () => {
     const spec = { id: 'slow', vars: { X: { shape: [120, 120], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
     const limits = { ...DEFAULT_LIMITS, timeoutMs: 300 };
@@ -71,10 +90,12 @@ describe('partial derivatives shared with a worker', () => {
 
 describe('mcheck --workers', () => {
   it('gives the same JSON report with workers and without', () => {
-    const args = ['check', 'test/fixtures/correct/log-det-gradient.yaml', '--dims', 'n=40', '--trials', '1', '--reporter', 'json'];
+    // n = 60: 3600 entries, several hundred milliseconds, so the claim is shared.
+    const args = ['check', 'test/fixtures/correct/log-det-gradient.yaml', '--dims', 'n=60', '--trials', '1', '--reporter', 'json'];
     const one = runCli([...args, '--workers', '1']);
     const none = runCli([...args, '--workers', '0']);
     expect(one.code).toBe(0);
+    expect(one.stderr).toBe('');
     expect(one.stdout).toBe(none.stdout);
   });
 
