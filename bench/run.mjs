@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'mcheck.cjs');
+const BIN = join(ROOT, 'bin', 'mcheck.js');
 const QUICK = process.argv.includes('--quick');
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const PYTHON = '/usr/bin/python3';

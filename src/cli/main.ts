@@ -9,7 +9,7 @@ import { servePartials } from '../check/partials-worker.js';
 /** The CLI in the main thread: wire the process to `run`. */
 function main(): void {
   // A large claim shares its partial derivatives with workers that run this same program: the
-  // script node was started with (bin/mcheck.cjs, which loads the bundle through the code cache),
+  // script node was started with (bin/mcheck.js, which loads the bundle through the code cache),
   // else the bundle itself.
   setWorkerEntry(process.argv[1] ?? fileURLToPath(import.meta.url));
   // A reader that stops early (`mcheck all | head`) is not an error worth a trace.

@@ -70,7 +70,7 @@ afterAll(() => {
 
 describe('the npm package', () => {
   it('holds the CLI, its entry point, the schema and the bundled identities', () => {
-    for (const f of ['package/package.json', 'package/bin/mcheck.cjs', 'package/dist/cli/main.js', 'package/dist/mcheck.schema.json', 'package/dist/index.js']) {
+    for (const f of ['package/package.json', 'package/bin/mcheck.js', 'package/dist/cli/main.js', 'package/dist/mcheck.schema.json', 'package/dist/index.js']) {
       expect(entries).toContain(f);
     }
     const identities = readdirSync(join(REPO_ROOT, 'identities')).filter((f) => f.endsWith('.yaml'));

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (this file is test/helpers/run-cli.ts). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The real executable, as installed by npm (`bin/mcheck.cjs` → `dist/cli/main.js`). */
-export const BIN = join(REPO_ROOT, 'bin', 'mcheck.cjs');
+/** The real executable, as installed by npm (`bin/mcheck.js` → `dist/cli/main.js`). */
+export const BIN = join(REPO_ROOT, 'bin', 'mcheck.js');
 
 export interface CliResult {
   /** Exit code, or null when the process was killed. */
@@ -36,7 +36,7 @@ function childEnv(overrides: Readonly<Record<string, string | undefined>>): Node
   return env;
 }
 
-/** Spawns `node bin/mcheck.cjs ...args` and waits for it. */
+/** Spawns `node bin/mcheck.js ...args` and waits for it. */
 export function runCli(args: readonly string[], options: RunOptions = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
