@@ -64,12 +64,20 @@ function logdetSpec(dir, n) {
 const mcheck = (...args) => ['node', BIN, ...args];
 
 function startup() {
-  const r = interleaved({ 'node -e 0': ['node', '-e', '0'], 'mcheck --version': mcheck('--version'), 'mcheck all': mcheck('all') }, QUICK ? 7 : 15);
+  const commands = {
+    'node -e 0': ['node', '-e', '0'],
+    'mcheck --version': mcheck('--version'),
+    'mcheck all': mcheck('all'),
+    // Every spec parsed again: what a first run on a fresh checkout costs.
+    'mcheck all --no-cache': mcheck('all', '--no-cache'),
+  };
+  const r = interleaved(commands, QUICK ? 7 : 15);
   if (r['mcheck all'].last.code !== 0) throw new Error(`mcheck all failed:\n${r['mcheck all'].last.stdout}`);
   const base = r['node -e 0'].ms;
   console.log('\n## Start-up (whole processes, medians)\n');
   console.log(table(['command', 'time', 'ratio to node -e 0'], Object.entries(r).map(([k, v]) => [k, fmtMs(v.ms), (v.ms / base).toFixed(2)])));
-  return { baselineMs: base, versionMs: r['mcheck --version'].ms, allMs: r['mcheck all'].ms, ratio: r['mcheck all'].ms / base, runs: r['mcheck all'].runs };
+  const noCacheMs = r['mcheck all --no-cache'].ms;
+  return { baselineMs: base, versionMs: r['mcheck --version'].ms, allMs: r['mcheck all'].ms, ratio: r['mcheck all'].ms / base, noCacheMs, noCacheRatio: noCacheMs / base, runs: r['mcheck all'].runs };
 }
 
 /** Microseconds per call of fn, from timed batches after a warm-up. */
