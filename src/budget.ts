@@ -34,9 +34,9 @@ interface Active {
 let active: Active | null = null;
 
 /** Runs `fn` under a fresh budget of time and evaluations; restores the previous one after. */
-export function withBudget<T>(limits: Limits, fn: () => T): T {
+export function withBudget<T>(limits: Limits, fn: () => T, remainingMs: number = limits.timeoutMs): T {
   const previous = active;
-  active = { limits, deadline: now() + limits.timeoutMs, evaluations: 0 };
+  active = { limits, deadline: now() + remainingMs, evaluations: 0 };
   try {
     return fn();
   } finally {

@@ -3,10 +3,10 @@ import { type Mat, MathError } from '../linalg/mat.js';
 import { copyOf } from '../linalg/alloc.js';
 import type { KinkTrace } from '../expr/kink-trace.js';
 import { type Objective, type Partials, partialAt, scratchCopy } from '../numeric/finite-diff.js';
-import { LimitExceeded, countEvaluations, remainingBudget } from '../budget.js';
+import { LimitExceeded, countEvaluations, remainingBudget, spentEvaluations } from '../budget.js';
 import { type EntryFailure, type ObjectiveSource, type PartialsReply, type PartialsTask, DONE, EVALUATIONS, NEXT, SLOTS_PER_WORKER, STARTED, STOP, WORKER_SLOTS, lowerStop, slotOf } from './partials-task.js';
-import { computeShare } from './share-partials.js';
-import { type PoolWorker, poolWorkers, takeReply } from './worker-pool.js';
+import { type Shared, computeEntry, computeShare } from './share-partials.js';
+import { type PoolWorker, dropWorker, poolWorkers, takeReply } from './worker-pool.js';
 
 /**
  * Estimated time of a claim's remaining partials above which they are shared with workers. A
@@ -28,7 +28,7 @@ const WAIT_SLICE_MS = 100;
 /**
  * How long past the claim's deadline the main thread waits for a worker that took a task. A
  * worker stops itself at the deadline; one still silent this much later was killed (out of
- * memory, say) and will never answer.
+ * memory, say): it is dropped, and the main thread computes what it left.
  */
 const GIVE_UP_MS = 10_000;
 
@@ -52,13 +52,16 @@ export function partialsOf(objective: Objective, x0: Mat, baseTrace: KinkTrace, 
   const n = x0.re.length;
   const probe = scratchCopy(x0);
   const started = now();
+  const spent = spentEvaluations();
   const first = partialAt(objective, probe, 0, baseTrace);
   if (first === null) return { ok: false, kinkAt: 0 };
+  const perEntry = spentEvaluations() - spent;
   const estimate = (now() - started) * (n - 1);
   const workers = estimate >= threshold && first.im === null ? poolWorkers() : [];
   // Shared only when the claim's evaluation budget covers every entry, so no thread can stop on it.
-  if (workers.length > 0 && remainingBudget().evaluations >= 4 * (n - 1) + workers.length) {
-    return shared(objective, x0, baseTrace, first, source(), workers);
+  if (workers.length > 0 && remainingBudget().evaluations >= perEntry * (n - 1)) {
+    const result = shared(objective, x0, baseTrace, first, source(), workers);
+    if (result !== null) return result;
   }
   const partials = [first];
   for (let k = 1; k < n; k++) {
@@ -69,28 +72,30 @@ export function partialsOf(objective: Objective, x0: Mat, baseTrace: KinkTrace, 
   return { ok: true, partials };
 }
 
-function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat, source: ObjectiveSource, workers: readonly PoolWorker[]): Partials {
+/** The shared run of a claim's partials; null when one is complex, which only one thread can hold. */
+function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat, source: ObjectiveSource, workers: readonly PoolWorker[]): Partials | null {
   const n = x0.re.length;
   const length = first.re.length;
   const control = new Int32Array(new SharedArrayBuffer(4 * (WORKER_SLOTS + SLOTS_PER_WORKER * workers.length)));
   control[NEXT] = 1;
   control[STOP] = n;
-  const values = new Float64Array(new SharedArrayBuffer(8 * n * length));
-  values.set(first.re, 0);
+  const share: Shared = { control, values: new Float64Array(new SharedArrayBuffer(8 * n * length)), done: new Uint8Array(new SharedArrayBuffer(n)), length };
+  share.values.set(first.re, 0);
+  share.done[0] = 1;
   const { deadline, limits } = remainingBudget();
   const id = nextTaskId++;
   const chunk = Math.max(1, Math.floor(n / 1024));
   workers.forEach((w, worker) => {
     const task: PartialsTask & { id: number } = {
-      id, worker, objective: source, control: control.buffer as SharedArrayBuffer, values: values.buffer as SharedArrayBuffer,
-      length, entries: n, chunk, deadline, limits,
+      id, worker, objective: source, control: control.buffer as SharedArrayBuffer, values: share.values.buffer as SharedArrayBuffer,
+      done: share.done.buffer as SharedArrayBuffer, length, entries: n, chunk, deadline, limits,
     };
     w.worker.postMessage(task);
   });
   let failures: EntryFailure[] = [];
   let crash: unknown = null;
   try {
-    failures = computeShare(objective, x0, baseTrace, control, values, length, n, chunk).failures;
+    failures = computeShare(objective, x0, baseTrace, share, n, chunk).failures;
   } catch (error) {
     crash = error;
     lowerStop(control, 0);
@@ -104,12 +109,13 @@ function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat,
   });
   if (crash !== null) throw crash;
   counts.shared += n;
-  return outcome(failures, values, first, n);
+  return settleShare(objective, x0, baseTrace, failures, share, first);
 }
 
 /**
- * Worker w's reply to task `id`, after it is done; null when it had not started, in which case it
- * is told to skip the task. Counts the worker's evaluations into the claim's budget.
+ * Worker w's reply to task `id`, after it is done; null when it had not started (it is told to skip
+ * the task) or never answered (it is dropped, and its entries are left to the main thread).
+ * Counts the worker's evaluations into the claim's budget.
  */
 function collect(w: PoolWorker, worker: number, id: number, control: Int32Array, deadline: number): PartialsReply | null {
   if (Atomics.compareExchange(control, slotOf(worker, STARTED), 0, 2) === 0) return null;
@@ -118,7 +124,10 @@ function collect(w: PoolWorker, worker: number, id: number, control: Int32Array,
   while (Atomics.load(control, done) === 0) {
     Atomics.wait(control, done, 0, WAIT_SLICE_MS);
     if (Date.now() > deadline) lowerStop(control, 0);
-    if (Date.now() > giveUp) throw new Error('a worker took a task and stopped answering');
+    if (Date.now() > giveUp) {
+      dropWorker(w);
+      return null;
+    }
   }
   countEvaluations(Atomics.load(control, slotOf(worker, EVALUATIONS)));
   for (;;) {
@@ -128,16 +137,33 @@ function collect(w: PoolWorker, worker: number, id: number, control: Int32Array,
   }
 }
 
-/** The first failure in entry order decides, as in-process; without one, the partials. */
-function outcome(failures: readonly EntryFailure[], values: Float64Array, first: Mat, n: number): Partials {
-  const limit = failures.find((f) => f.kind === 'limit');
-  if (limit !== undefined) throw new LimitExceeded(limit.limit!, limit.message);
-  const earliest = failures.reduce<EntryFailure | null>((a, f) => (a === null || f.index < a.index ? f : a), null);
-  if (earliest?.kind === 'kink') return { ok: false, kinkAt: earliest.index };
-  if (earliest !== null) throw new MathError(earliest.message);
-  const length = first.re.length;
+/**
+ * The first failure in entry order decides, as in-process. Entries below it that no thread
+ * finished (a limit stopped them, or a worker died) are computed here first, in order, so that an
+ * earlier failure, or the limit, is met exactly as a single thread would meet it: a limit met by
+ * another thread decides nothing by itself. Null when a partial is complex.
+ */
+export function settleShare(objective: Objective, x0: Mat, baseTrace: KinkTrace, failures: readonly EntryFailure[], share: Shared, first: Mat): Partials | null {
+  const n = x0.re.length;
+  const earliest = failures.filter((f) => f.kind !== 'limit').reduce<EntryFailure | null>((a, f) => (a === null || f.index < a.index ? f : a), null);
+  const probe = scratchCopy(x0);
+  for (let k = 1; k < (earliest?.index ?? n); k++) {
+    if (Atomics.load(share.done, k) === 1) continue;
+    const missing = computeEntry(objective, probe, k, baseTrace, share);
+    if (missing?.kind === 'limit') throw new LimitExceeded(missing.limit!, missing.message);
+    if (missing !== null) return decide(missing);
+  }
+  if (earliest !== null) return decide(earliest);
+  const { length } = share;
   const partials = Array.from({ length: n }, (_, k): Mat => ({
-    rows: first.rows, cols: first.cols, re: copyOf(values.subarray(k * length, (k + 1) * length)), im: null,
+    rows: first.rows, cols: first.cols, re: copyOf(share.values.subarray(k * length, (k + 1) * length)), im: null,
   }));
   return { ok: true, partials };
+}
+
+/** What a kink, domain error or complex partial at the first failing entry means for the claim. */
+function decide(failure: EntryFailure): Partials | null {
+  if (failure.kind === 'kink') return { ok: false, kinkAt: failure.index };
+  if (failure.kind === 'complex') return null;
+  throw new MathError(failure.message);
 }

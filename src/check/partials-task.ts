@@ -41,7 +41,11 @@ export function fromPlain(m: PlainMat): Mat {
 export interface ObjectiveSource {
   readonly where: readonly { readonly name: string; readonly source: string }[];
   readonly f: string;
-  /** Every name in scope (vars, dims, where names): the sources compiled in the main thread already. */
+  /**
+   * The names of the vars and dims. Each `where` source is compiled, as in the main thread, with
+   * these and the `where` names before it (a later one must not shadow a constant such as e);
+   * f with all of them.
+   */
   readonly names: readonly string[];
   readonly wrt: string;
   readonly dims: readonly (readonly [string, number])[];
@@ -55,6 +59,8 @@ export interface PartialsTask {
   readonly objective: ObjectiveSource;
   readonly control: SharedArrayBuffer;
   readonly values: SharedArrayBuffer;
+  /** One byte per entry, set (atomically, after its values) once its partial is in `values`. */
+  readonly done: SharedArrayBuffer;
   /** Entries of f (the length of each partial). */
   readonly length: number;
   readonly entries: number;
@@ -64,10 +70,13 @@ export interface PartialsTask {
   readonly limits: Limits;
 }
 
-/** Why an entry has no partial: a kink, a domain error of f, or a limit. */
+/**
+ * Why an entry has no partial: a kink, a domain error of f, a limit, or a complex value (which
+ * the shared array cannot hold: the claim is then computed in one thread).
+ */
 export interface EntryFailure {
   readonly index: number;
-  readonly kind: 'kink' | 'error' | 'limit';
+  readonly kind: 'kink' | 'error' | 'limit' | 'complex';
   readonly message: string;
   readonly limit: keyof Limits | null;
 }
@@ -77,7 +86,7 @@ export interface PartialsReply {
   readonly failures: readonly EntryFailure[];
   /** Entries whose partials this worker computed. */
   readonly computed: number;
-  /** A bug in the worker, which the main thread rethrows. */
+  /** A bug in the worker (its message), which the main thread reports as an internal error. */
   readonly crash: string | null;
 }
 

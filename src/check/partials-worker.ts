@@ -18,18 +18,25 @@ function compiled(source: string, names: ReadonlySet<string>): Evaluator {
 function work(task: PartialsTask, control: Int32Array): { failures: EntryFailure[]; computed: number; evaluations: number } {
   const src: ObjectiveSource = task.objective;
   const names = new Set(src.names);
-  const where = src.where.map((w) => ({ name: w.name, expr: { evaluate: compiled(w.source, names) } }));
+  const where = src.where.map((w) => {
+    const evaluate = compiled(w.source, names);
+    names.add(w.name);
+    return { name: w.name, expr: { evaluate } };
+  });
   const draw: Draw = { dims: new Map(src.dims), vars: new Map(src.vars.map(([name, m]) => [name, fromPlain(m)])) };
   const upstream = src.upstream === null ? null : fromPlain(src.upstream);
   const objective = objectiveOf({ where }, compiled(src.f, names), draw, src.wrt, upstream);
-  const limits = { ...task.limits, timeoutMs: Math.max(0, task.deadline - Date.now()) };
-  return withBudget(limits, () => {
+  const shared = { control, values: new Float64Array(task.values), done: new Uint8Array(task.done), length: task.length };
+  // The claim's limits, for their messages, with the time that is left of it.
+  return withBudget(task.limits, () => {
     const x0 = draw.vars.get(src.wrt)!;
     const baseTrace = new KinkTrace();
     objective(x0, baseTrace);
-    const share = computeShare(objective, x0, baseTrace, control, new Float64Array(task.values), task.length, task.entries, task.chunk);
-    return { ...share, evaluations: spentEvaluations() };
-  });
+    // The evaluation at x0 is the main thread's, already counted: only the entries count.
+    const base = spentEvaluations();
+    const share = computeShare(objective, x0, baseTrace, shared, task.entries, task.chunk);
+    return { ...share, evaluations: spentEvaluations() - base };
+  }, Math.max(0, task.deadline - Date.now()));
 }
 
 /** Runs one task unless the main thread cancelled it first; replies, then marks it done. */
@@ -44,9 +51,9 @@ function serve(task: PartialsTask & { id: number }, replies: MessagePort): void 
     reply = { failures: done.failures, computed: done.computed, crash: null };
   } catch (error) {
     lowerStop(control, 0);
-    reply = error instanceof LimitExceeded
-      ? { failures: [{ index: 0, kind: 'limit', message: error.message, limit: error.limit }], computed: 0, crash: null }
-      : { failures: [], computed: 0, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    // Out of time before its first entry: it leaves them to the main thread, which meets the same
+    // deadline. Anything else is a bug, reported in one line.
+    reply = { failures: [], computed: 0, crash: error instanceof LimitExceeded ? null : error instanceof Error ? error.message : String(error) };
   }
   replies.postMessage({ ...reply, id: task.id });
   Atomics.store(control, slotOf(task.worker, EVALUATIONS), evaluations);

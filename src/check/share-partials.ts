@@ -4,12 +4,23 @@ import { type Objective, partialAt, scratchCopy } from '../numeric/finite-diff.j
 import { LimitExceeded, isDomainError } from '../budget.js';
 import { type EntryFailure, NEXT, STOP, lowerStop } from './partials-task.js';
 
-/** The partial along entry k into `values`, or why there is none. Bugs propagate. */
-function entry(objective: Objective, probe: Mat, k: number, baseTrace: KinkTrace, values: Float64Array, length: number): EntryFailure | null {
+/** The arrays a share writes into: partials, and which entries are done. */
+export interface Shared {
+  readonly control: Int32Array;
+  readonly values: Float64Array;
+  readonly done: Uint8Array;
+  /** Entries of f: the length of each partial. */
+  readonly length: number;
+}
+
+/** The partial along entry k into `values` (then marks it done), or why there is none. Bugs propagate. */
+export function computeEntry(objective: Objective, probe: Mat, k: number, baseTrace: KinkTrace, shared: Shared): EntryFailure | null {
   try {
     const d = partialAt(objective, probe, k, baseTrace);
     if (d === null) return { index: k, kind: 'kink', message: 'a kink within the stencil', limit: null };
-    values.set(d.re, k * length);
+    if (d.im !== null) return { index: k, kind: 'complex', message: 'a complex partial', limit: null };
+    shared.values.set(d.re, k * shared.length);
+    Atomics.store(shared.done, k, 1);
     return null;
   } catch (error) {
     if (error instanceof LimitExceeded) return { index: k, kind: 'limit', message: error.message, limit: error.limit };
@@ -21,14 +32,13 @@ function entry(objective: Objective, probe: Mat, k: number, baseTrace: KinkTrace
 /**
  * One thread's share of a claim's partial derivatives: takes `chunk` entries at a time from the
  * shared counter and writes each partial into `values` at k·length, until the entries run out or
- * reach STOP, which a failure lowers to its own entry. Every entry below the final STOP is
- * computed by some thread. Returns the failures found (at most one per thread) and how many
+ * reach STOP, which a failure lowers to its own entry (a limit, to 0). Returns the failures found (at most one per thread) and how many
  * partials this thread computed.
  */
 export function computeShare(
-  objective: Objective, x0: Mat, baseTrace: KinkTrace, control: Int32Array, values: Float64Array,
-  length: number, entries: number, chunk: number,
+  objective: Objective, x0: Mat, baseTrace: KinkTrace, shared: Shared, entries: number, chunk: number,
 ): { failures: EntryFailure[]; computed: number } {
+  const { control } = shared;
   const probe = scratchCopy(x0);
   let computed = 0;
   for (;;) {
@@ -36,7 +46,7 @@ export function computeShare(
     if (from >= Math.min(entries, Atomics.load(control, STOP))) return { failures: [], computed };
     for (let k = from; k < Math.min(entries, from + chunk); k++) {
       if (k >= Atomics.load(control, STOP)) break;
-      const failure = entry(objective, probe, k, baseTrace, values, length);
+      const failure = computeEntry(objective, probe, k, baseTrace, shared);
       if (failure !== null) {
         // A limit stops everyone; any other failure stops the entries after it.
         lowerStop(control, failure.kind === 'limit' ? 0 : k);

@@ -77,7 +77,7 @@ function sourceOf(identity: Identity, f: Expression, draw: Draw, wrt: string, up
   return () => ({
     where: identity.where.map((w) => ({ name: w.name, source: w.expr.source })),
     f: f.source,
-    names: [...identity.vars.map((v) => v.name), ...identity.dims.map((d) => d.name), ...identity.where.map((w) => w.name)],
+    names: [...identity.vars.map((v) => v.name), ...identity.dims.map((d) => d.name)],
     wrt, ...plainDraw(draw), upstream: upstream === null ? null : toPlain(upstream),
   });
 }

@@ -69,6 +69,12 @@ export function poolWorkers(): readonly PoolWorker[] {
   return started.slice(0, wanted);
 }
 
+/** Drops a worker that stopped answering: it is terminated, and no later claim uses it. */
+export function dropWorker(w: PoolWorker): void {
+  started = started.filter((s) => s !== w);
+  void w.worker.terminate();
+}
+
 /** The next reply waiting on a worker's port, without waiting for one; undefined if none. */
 export function takeReply(w: PoolWorker): unknown {
   return (workerThreads().receiveMessageOnPort(w.replies) as { message: unknown } | undefined)?.message;

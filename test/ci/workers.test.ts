@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, FULL_MODE, loadIdentities, runIdentities, resolveSpec, type RunSettings, type RunReport } from '../../src/index.js';
-import { setParallelThreshold, sharedPartials, PARALLEL_MIN_MS } from '../../src/check/parallel-partials.js';
+import { setParallelThreshold, settleShare, sharedPartials, PARALLEL_MIN_MS } from '../../src/check/parallel-partials.js';
+import { computeEntry, type Shared } from '../../src/check/share-partials.js';
+import { compileExpression } from '../../src/expr/compile.js';
+import { KinkTrace } from '../../src/expr/kink-trace.js';
+import type { Mat } from '../../src/linalg/mat.js';
+import { centralPartials, scratchCopy, type Objective } from '../../src/numeric/finite-diff.js';
 import { setWorkerCount, setWorkerEntry, stopWorkers } from '../../src/check/worker-pool.js';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -77,6 +82,22 @@ describe('partial derivatives shared with a worker', () => {
     }
   });
 
+  it('compile each where value with the names before it, as the main thread does (e stays the constant)', () => {
+    const spec = { id: 'shadow', vars: { X: { shape: [30, 30], sample: 'invertible' } }, where: { A: 'e * X', e: '2 * X' }, claims: [{ kind: 'gradient', f: 'log(abs(det(A)))', wrt: 'X', expect: "inv(X)'" }] };
+    const shared = runSpec(spec, { trials: 1 }, 1);
+    expect(shared.results[0]!.status).toBe('pass');
+    expect(shared).toEqual(runSpec(spec, { trials: 1 }, 0));
+  });
+
+  it('count the evaluations a single thread would: a claim exactly at its evaluation limit passes both ways', () => {
+    // 50×50: f at the draw, four evaluations per entry, expect: 1 + 10000 + 1.
+    const spec = { id: 'at-limit', vars: { X: { shape: [50, 50], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
+    const limits = { ...DEFAULT_LIMITS, evaluations: 10_002 };
+    expect(runSpec(spec, { trials: 1, limits }, 0).results[0]!.status).toBe('pass');
+    expect(runSpec(spec, { trials: 1, limits }, 1).results[0]!.status).toBe('pass');
+    expect(runSpec(spec, { trials: 1, limits: { ...limits, evaluations: 10_001 } }, 1).results[0]!.message).toMatch(/evaluations/);
+  });
+
   it('stop at the claim time limit, and say so, in every thread', () => {
     const spec = { id: 'slow', vars: { X: { shape: [120, 120], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
     const limits = { ...DEFAULT_LIMITS, timeoutMs: 300 };
@@ -84,7 +105,38 @@ describe('partial derivatives shared with a worker', () => {
     const shared = runSpec(spec, { limits, trials: 1 }, 1);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(shared.results[0]!.status).toBe('error');
-    expect(shared.results[0]!.message).toMatch(/ran out of time/);
+    expect(shared.results[0]!.message).toMatch(/ran out of time: .*the limit of 0.3 s/);
+  });
+});
+
+describe('settling a shared run', () => {
+  const f = compileExpression('sum(abs(v))', new Set(['v']));
+  const objective: Objective = (v, trace) => (f.ok ? f.evaluate(new Map([['v', v]]), trace) : v);
+  // Entries 2 and 4 are within a step of abs's kink.
+  const x0: Mat = { rows: 6, cols: 1, re: Float64Array.of(1, 2, 1e-4, 3, 2e-4, 4), im: null };
+  const smooth: Mat = { ...x0, re: Float64Array.of(1, 2, 5, 3, 6, 4) };
+
+  function share(x: Mat, done: readonly number[]): { shared: Shared; first: Mat; base: KinkTrace } {
+    const base = new KinkTrace();
+    objective(x, base);
+    const shared: Shared = { control: new Int32Array(new SharedArrayBuffer(8)), values: new Float64Array(new SharedArrayBuffer(48)), done: new Uint8Array(new SharedArrayBuffer(6)), length: 1 };
+    const probe = scratchCopy(x);
+    for (const k of done) expect(computeEntry(objective, probe, k, base, shared)).toBeNull();
+    return { shared, first: { rows: 1, cols: 1, re: shared.values.slice(0, 1), im: null }, base };
+  }
+
+  it('computes the entries no thread finished, to the same partials as one thread', () => {
+    const { shared, first, base } = share(smooth, [0, 1, 3]);
+    const settled = settleShare(objective, smooth, base, [], shared, first);
+    const alone = centralPartials(objective, smooth, base);
+    expect(settled).toEqual(alone);
+  });
+
+  it('meets an earlier kink among the unfinished entries before the failure another thread found', () => {
+    const { shared, first, base } = share(x0, [0, 1]);
+    const settled = settleShare(objective, x0, base, [{ index: 4, kind: 'kink', message: '', limit: null }], shared, first);
+    expect(settled).toEqual({ ok: false, kinkAt: 2 });
+    expect(centralPartials(objective, x0, base)).toEqual({ ok: false, kinkAt: 2 });
   });
 });
 
