@@ -24,7 +24,7 @@ export interface Parsed {
   readonly locate: Locate;
 }
 
-/** Per path (steps joined by NUL): the line and column of its value node, and of its key node. */
+/** Per path (as JSON): the line and column of its value node, and of its key node. */
 type Positions = Record<string, readonly [number, number, number, number]>;
 
 interface Entry {
@@ -34,7 +34,7 @@ interface Entry {
   readonly positions: Positions;
 }
 
-const keyOf = (path: SpecPath): string => path.map(String).join('\u0000');
+const keyOf = (path: SpecPath): string => JSON.stringify(path.map(String));
 
 /** FNV-1a over the text, twice with different offsets: a file name, not a proof (texts are compared). */
 function nameOf(stamp: string, text: string): string {
@@ -57,6 +57,8 @@ function at(node: Node | null, lineCounter: LineCounter): [number, number] {
 function positionsOf(root: Node, lineCounter: LineCounter): Positions {
   const out: Positions = {};
   const walk = (node: Node, path: SpecPath, key: Node | null): void => {
+    // The first pair wins, as in findNode: keys 1 and "1" are different YAML keys, one path step.
+    if (keyOf(path) in out) return;
     out[keyOf(path)] = [...at(node, lineCounter), ...at(key ?? node, lineCounter)];
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -105,13 +107,15 @@ function aliasFree(doc: Document): boolean {
 export function specCache(dir: string, stamp: string): SpecCache {
   return {
     read(text) {
-      let entry: Entry;
+      let entry: Partial<Entry> | null;
       try {
-        entry = JSON.parse(readFileSync(join(dir, nameOf(stamp, text)), 'utf8')) as Entry;
+        entry = JSON.parse(readFileSync(join(dir, nameOf(stamp, text)), 'utf8')) as Partial<Entry> | null;
       } catch {
         return null;
       }
-      if (entry.stamp !== stamp || entry.text !== text) return null;
+      // Whatever is in the file, only a well-formed entry for this very text is used.
+      if (entry === null || typeof entry !== 'object' || entry.stamp !== stamp || entry.text !== text) return null;
+      if (typeof entry.positions !== 'object' || entry.positions === null) return null;
       return { data: entry.data, locate: locateIn(entry.positions) };
     },
     write(text, doc, data, lineCounter) {

@@ -76,6 +76,23 @@ describe('the spec cache', () => {
     expect(specCache(dir, 'build-1').read(text)).toBeNull();
   });
 
+  it('places keys that print alike (1 and "1") as a live parse does, and ignores a malformed entry', () => {
+    const dir = fresh();
+    const cache = specCache(dir, 'test');
+    const text = 'id: a\nwhere:\n  1: x\n  "1": y\n  "a\\0b": z\nvars:\n  x: { shape: [2] }\n';
+    const live = ok(parseSpecText('a.yaml', text));
+    parseSpecText('a.yaml', text, undefined, cache);
+    const hit = cache.read(text)!;
+    for (const path of [['where', '1'], ['where', 1], ['where', 'a\u0000b'], ['where', 'a', 'b']]) {
+      for (const asKey of [false, true]) expect(hit.locate(path, asKey), path.join('.')).toEqual(live.locate(path, asKey));
+    }
+    const [name] = readdirSync(dir);
+    for (const junk of ['null', '[]', '{"stamp":"test"}', '{"stamp":"test","text":' + JSON.stringify(text) + '}']) {
+      writeFileSync(join(dir, name!), junk);
+      expect(cache.read(text), junk).toBeNull();
+    }
+  });
+
   it('keeps nothing that JSON or a lower alias limit would change: .nan, .inf, aliases', () => {
     const dir = fresh();
     const cache = specCache(dir, 'test');
