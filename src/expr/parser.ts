@@ -37,13 +37,31 @@ function typedForParse(_name: string, signatures: Record<string, (source: string
 }
 typedForParse.addConversion = (): void => {};
 
+const RADIX: Record<string, number> = { '0b': 2, '0o': 8, '0x': 16 };
+
 /**
- * Number literals as JavaScript numbers. mathjs's own `numeric` also knows word-size suffixes
- * (`0xFFi8`); those are refused here rather than read differently.
+ * Number literals as mathjs reads them when numbers are JavaScript numbers: decimal, and binary,
+ * octal or hexadecimal with a fraction (`0x1.8` is 1.5) or a word size (`0xFFi8` is −1). The rules
+ * follow mathjs's own number conversion, which the parser would otherwise call.
  */
 function numeric(text: string): number {
-  const value = Number(text);
-  if (Number.isNaN(value)) throw new SyntaxError(`the number ${text} is not supported`);
+  if (text === 'NaN') return NaN;
+  const fraction = /(0[box])([0-9a-fA-F]*)\.([0-9a-fA-F]*)/.exec(text);
+  if (fraction !== null) {
+    const radix = RADIX[fraction[1]!]!;
+    let value = parseInt(fraction[2]!, radix);
+    for (let i = 0; i < fraction[3]!.length; i++) value += parseInt(fraction[3]![i]!, radix) / radix ** (i + 1);
+    if (Number.isNaN(value)) throw new SyntaxError(`String "${text}" is not a valid number`);
+    return value;
+  }
+  const sized = /(0[box][0-9a-fA-F]*)i([0-9]*)/.exec(text);
+  const size = sized === null ? 0 : Number(sized[2]);
+  let value = Number(sized === null ? text : sized[1]);
+  if (Number.isNaN(value)) throw new SyntaxError(`String "${text}" is not a valid number`);
+  if (sized !== null) {
+    if (value > 2 ** size - 1) throw new SyntaxError(`String "${sized[1]}" is out of range`);
+    if (value >= 2 ** (size - 1)) value -= 2 ** size;
+  }
   return value;
 }
 

@@ -15,6 +15,7 @@ function corpus(): string[] {
   const found = new Set<string>([
     "x' * A * x", 'A .* B ./ C .^ 2', '-x + +y', '[1, 2; 3, 4]', '[a; b]', 'f(x)(y)', 'a ? b : c', 'x = 2',
     '2x', '3 (a + b)', 'a < b', 'a == b != c', '1e-3 * x', '0x1F', '0b101', 'sum(A, 1)', "(A')'", 'A[1, 2]',
+    '0x1.8', '0b1.01', '0o7.4', '0xFFi8', '0x7Fi8', '0b101i4', '1.5e+3', '.5', 'NaN',
   ]);
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -64,7 +65,7 @@ describe('parseExpression', () => {
   });
 
   it('throws the same syntax errors', () => {
-    for (const source of ['x +', '(a', 'a b c)', '[1, 2', "'unterminated", '2 ** 3 **']) {
+    for (const source of ['x +', '(a', 'a b c)', '[1, 2', "'unterminated", '2 ** 3 **', '0x1FFi8']) {
       expect(() => mathParse(source), source).toThrow();
       expect(() => parseExpression(source), source).toThrow((() => {
         try { mathParse(source); } catch (error) { return (error as Error).message; }
