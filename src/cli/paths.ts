@@ -51,8 +51,14 @@ export function cacheDir(cwd: string): string | null {
   }
 }
 
-/** This build of mcheck: its version and its code's size and time, so a rebuilt CLI never reads an older cache. */
-export function buildStamp(): string {
-  const code = statSync(fileURLToPath(import.meta.url));
-  return `${PACKAGE.version}:${code.size}:${code.mtimeMs}`;
+/**
+ * This build of mcheck, when it runs as the bundled CLI: the version and the bundle's size and
+ * time, so a rebuilt CLI never reads an older cache. Null when running from separate modules
+ * (tests, the library), whose code can change without this file changing: they parse every time.
+ */
+export function buildStamp(): string | null {
+  const code = fileURLToPath(import.meta.url);
+  if (!code.endsWith('.cjs')) return null;
+  const stat = statSync(code);
+  return `${PACKAGE.version}:${stat.size}:${stat.mtimeMs}`;
 }

@@ -72,8 +72,9 @@ export function settingsOf(flags: RunFlags, config: Config): RunSettings {
 
 /** The spec cache of a run, unless --no-cache (or there is no node_modules folder to keep it in). */
 function cacheOf(flags: RunFlags, cwd: string): SpecCache | null {
-  const dir = flags.cache ? cacheDir(cwd) : null;
-  return dir === null ? null : specCache(dir, buildStamp());
+  const stamp = flags.cache ? buildStamp() : null;
+  const dir = stamp === null ? null : cacheDir(cwd);
+  return dir === null || stamp === null ? null : specCache(dir, stamp);
 }
 
 /** Flags over config over full mode; the probes count only in fast mode. */
