@@ -1,7 +1,6 @@
 import { type Mat, zeros } from '../linalg/mat.js';
 import { KinkTrace } from '../expr/kink-trace.js';
-import { isDomainError } from '../budget.js';
-import { STENCIL, accumulate, stepFor, type Objective } from './finite-diff.js';
+import { STENCIL, accumulate, noiseOf, stepFor, type Objective } from './finite-diff.js';
 
 /**
  * The step along a direction v with max |v| = 1: the step of the largest entry of x, so that no
@@ -52,15 +51,5 @@ export function directionalDerivative(f: Objective, x: Mat, v: Mat, baseTrace: K
  * at t/16; null when f leaves its domain at the wider step.
  */
 export function directionalNoise(f: Objective, x: Mat, v: Mat, out: number): number | null {
-  try {
-    const t = directionalStep(x);
-    const at = (step: number): Mat => stencilAlong(f, x, v, step, null)!;
-    const [fine, base, coarse] = [at(t / 16), at(t), at(2 * t)];
-    const change = (a: Mat, b: Mat): number => Math.hypot(a.re[out]! - b.re[out]!, (a.im?.[out] ?? 0) - (b.im?.[out] ?? 0));
-    const size = Math.abs(f(x, new KinkTrace()).re[out] ?? 0);
-    return Math.max(change(base, fine), change(base, coarse)) + (16 * Number.EPSILON * size) / t;
-  } catch (error) {
-    if (isDomainError(error)) return null;
-    throw error;
-  }
+  return noiseOf((step) => stencilAlong(f, x, v, step, null)!, directionalStep(x), () => f(x, new KinkTrace()), out);
 }

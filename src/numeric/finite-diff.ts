@@ -106,23 +106,26 @@ export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Par
  * at the wider step (it leaves f's domain): then there is no estimate.
  */
 export function stencilNoise(f: Objective, x: Mat, k: number, out: number): number | null {
+  const probe = scratchCopy(x);
+  const xk = x.re[k]!;
+  return noiseOf((step) => stencil(f, probe, xk, k, step, null)!, stepFor(xk), () => f(x, new KinkTrace()), out);
+}
+
+/**
+ * The noise rule, for any stencil: `at(step)` is the stencil at that step, h the step in use and
+ * `value()` f at the draw. The larger change from h to h/16 and to 2h, plus the rounding floor at
+ * h/16, in output entry `out`; null when f leaves its domain at the wider step.
+ */
+export function noiseOf(at: (step: number) => Mat, h: number, value: () => Mat, out: number): number | null {
   try {
-    return noiseAtStep(f, x, k, out);
+    const [fine, base, coarse] = [at(h / 16), at(h), at(2 * h)];
+    const change = (a: Mat, b: Mat): number => Math.hypot(a.re[out]! - b.re[out]!, (a.im?.[out] ?? 0) - (b.im?.[out] ?? 0));
+    const size = Math.abs(value().re[out] ?? 0);
+    return Math.max(change(base, fine), change(base, coarse)) + (16 * Number.EPSILON * size) / h;
   } catch (error) {
     if (isDomainError(error)) return null;
     throw error;
   }
-}
-
-function noiseAtStep(f: Objective, x: Mat, k: number, out: number): number {
-  const probe = scratchCopy(x);
-  const xk = x.re[k]!;
-  const h = stepFor(xk);
-  const at = (step: number): Mat => stencil(f, probe, xk, k, step, null)!;
-  const [fine, base, coarse] = [at(h / 16), at(h), at(2 * h)];
-  const change = (a: Mat, b: Mat): number => Math.hypot(a.re[out]! - b.re[out]!, (a.im?.[out] ?? 0) - (b.im?.[out] ?? 0));
-  const size = Math.abs(f(x, new KinkTrace()).re[out] ?? 0);
-  return Math.max(change(base, fine), change(base, coarse)) + (16 * Number.EPSILON * size) / h;
 }
 /** acc + w·value, allocating acc on first use; keeps an imaginary part if value has one. */
 export function accumulate(acc: Mat | null, value: Mat, w: number): Mat {
