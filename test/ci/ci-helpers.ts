@@ -5,41 +5,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { expect } from 'vitest';
 import { type CliResult, REPO_ROOT, type RunOptions, runCli, stackTraceSigns } from '../helpers/run-cli.js';
+import type { JsonReport } from '../helpers/json-report.js';
 
 // Shared by the tests of test/ci: spawning the CLI with a neutral CI environment, the JSON
 // report as the reference for every other reporter, JUnit XML parsed by a real parser, and the
 // lines of claims read from the spec files themselves.
 
-/** One result row of `--reporter json`. */
-export interface JsonResult {
-  id: string;
-  claim: string | null;
-  row: string;
-  kind: string;
-  file: string;
-  line: number;
-  status: 'pass' | 'fail' | 'error';
-  maxAbsError: number | null;
-  maxRelError: number | null;
-  trials: number;
-  message: string | null;
-  hint: string | null;
-  repro: string | null;
-}
-
-export interface JsonSpecError {
-  file: string;
-  line: number | null;
-  column: number | null;
-  message: string;
-}
-
-export interface JsonReport {
-  seed: number;
-  summary: { passed: number; failed: number; errors: number };
-  results: JsonResult[];
-  errors: JsonSpecError[];
-}
+export type { JsonReport, JsonResult, JsonSpecError } from '../helpers/json-report.js';
 
 /**
  * Spawns the real binary with the CI-specific variables removed (so that a test run inside GitHub

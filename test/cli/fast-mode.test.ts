@@ -4,13 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runShell, stackTraceSigns, type CliResult } from '../helpers/run-cli.js';
-
-interface JsonReport {
-  mode: string;
-  probes: number | null;
-  summary: { passed: number; failed: number; errors: number };
-  results: { row: string; status: string; repro: string | null }[];
-}
+import type { JsonReport } from '../helpers/json-report.js';
 
 const json = (run: CliResult): JsonReport => JSON.parse(run.stdout) as JsonReport;
 

@@ -1,30 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runCli, stackTraceSigns } from '../helpers/run-cli.js';
+import type { JsonReport } from '../helpers/json-report.js';
 
 // The JSON report as an interface, and reproducibility: same seed, same bytes; other order or
 // other company, same rows; other seed, other numbers.
-
-interface JsonResult {
-  id: string;
-  claim: string | null;
-  row: string;
-  file: string;
-  line: number;
-  status: 'pass' | 'fail' | 'error';
-  maxAbsError: number | null;
-  maxRelError: number | null;
-  trials: number;
-  message: string | null;
-  [extra: string]: unknown;
-}
-interface JsonReport {
-  seed: number;
-  mode: string;
-  probes: number | null;
-  summary: { passed: number; failed: number; errors: number };
-  results: JsonResult[];
-  errors: { file: string; line: number | null; column: number | null; message: string }[];
-}
 
 const FILES = [
   'identities/trace-gradient.yaml', // one unnamed claim: row = id, claim null

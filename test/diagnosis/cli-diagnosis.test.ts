@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runShell } from '../helpers/run-cli.js';
+import type { JsonResult } from '../helpers/json-report.js';
 
 const WRONG = 'test/fixtures/wrong/wrong-trace-ax-missing-transpose.yaml';
 
-interface JsonRow {
-  row: string;
-  status: string;
-  hint: string | null;
-  repro: string | null;
-  worst: { index: [number, number]; analytic: number; numeric: number } | null;
-  noise: number | null;
-  failedTrial: number | null;
-  smallest: { dims: Record<string, number>; repro: string } | null;
-}
+type JsonRow = JsonResult;
 
 function jsonRows(args: string[]): JsonRow[] {
   const r = runCli([...args, '--reporter', 'json']);
@@ -27,7 +19,7 @@ describe('diagnosis on the command line', () => {
     expect(square.hint).toMatch(/transposing/);
     expect(square.repro).toMatch(/^mcheck check \S+ --claim square --seed 1 --trial \d+$/);
     expect(square.worst!.index).toHaveLength(2);
-    expect(Math.abs(square.worst!.analytic - square.worst!.numeric)).toBeGreaterThan(1e-3);
+    expect(Math.abs(square.worst!.analytic! - square.worst!.numeric!)).toBeGreaterThan(1e-3);
     expect(square.noise!).toBeLessThan(1e-8);
     const pass = rows.find((r) => r.row === 'trace-gradient')!;
     expect(pass).toMatchObject({ status: 'pass', hint: null, repro: null, worst: null, noise: null, smallest: null });
