@@ -28,7 +28,12 @@ const median = (xs) => {
 function measure([command, ...args]) {
   const argv = GNU_TIME ? ['-f', '%M', command, ...args] : args;
   const started = performance.now();
-  const r = spawnSync(GNU_TIME ?? command, argv, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
+  const r = spawnSync(GNU_TIME ?? command, argv, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - started;
   const kb = GNU_TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
   return { ms, mb: Number.isFinite(kb) ? kb / 1024 : null, code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -38,12 +43,17 @@ function measure([command, ...args]) {
 function interleaved(commands, reps) {
   const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let r = 0; r < reps; r++) for (const [name, argv] of Object.entries(commands)) runs[name].push(measure(argv));
-  return Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, {
-    ms: median(rs.map((x) => x.ms)),
-    mb: rs[0].mb === null ? null : Math.max(...rs.map((x) => x.mb)),
-    runs: rs.length,
-    last: rs[rs.length - 1],
-  }]));
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, rs]) => [
+      name,
+      {
+        ms: median(rs.map((x) => x.ms)),
+        mb: rs[0].mb === null ? null : Math.max(...rs.map((x) => x.mb)),
+        runs: rs.length,
+        last: rs[rs.length - 1],
+      },
+    ]),
+  );
 }
 
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -57,7 +67,10 @@ const table = (header, rows) => {
 /** A spec of the gradient of log|det X| at a fixed n, one trial. */
 function logdetSpec(dir, n) {
   const file = join(dir, `logdet-${n}.yaml`);
-  writeFileSync(file, `id: logdet-${n}\ndims:\n  n: ${n}\nvars:\n  X: { shape: [n, n], sample: invertible }\ntrials: 1\nclaims:\n  - kind: gradient\n    f: log(abs(det(X)))\n    wrt: X\n    expect: inv(X)'\n`);
+  writeFileSync(
+    file,
+    `id: logdet-${n}\ndims:\n  n: ${n}\nvars:\n  X: { shape: [n, n], sample: invertible }\ntrials: 1\nclaims:\n  - kind: gradient\n    f: log(abs(det(X)))\n    wrt: X\n    expect: inv(X)'\n`,
+  );
   return file;
 }
 
@@ -75,9 +88,22 @@ function startup() {
   if (r['mcheck all'].last.code !== 0) throw new Error(`mcheck all failed:\n${r['mcheck all'].last.stdout}`);
   const base = r['node -e 0'].ms;
   console.log('\n## Start-up (whole processes, medians)\n');
-  console.log(table(['command', 'time', 'ratio to node -e 0'], Object.entries(r).map(([k, v]) => [k, fmtMs(v.ms), (v.ms / base).toFixed(2)])));
+  console.log(
+    table(
+      ['command', 'time', 'ratio to node -e 0'],
+      Object.entries(r).map(([k, v]) => [k, fmtMs(v.ms), (v.ms / base).toFixed(2)]),
+    ),
+  );
   const noCacheMs = r['mcheck all --no-cache'].ms;
-  return { baselineMs: base, versionMs: r['mcheck --version'].ms, allMs: r['mcheck all'].ms, ratio: r['mcheck all'].ms / base, noCacheMs, noCacheRatio: noCacheMs / base, runs: r['mcheck all'].runs };
+  return {
+    baselineMs: base,
+    versionMs: r['mcheck --version'].ms,
+    allMs: r['mcheck all'].ms,
+    ratio: r['mcheck all'].ms / base,
+    noCacheMs,
+    noCacheRatio: noCacheMs / base,
+    runs: r['mcheck all'].runs,
+  };
 }
 
 /** Microseconds per call of fn, from timed batches after a warm-up. */
@@ -96,36 +122,58 @@ function perCall(fn) {
 async function evaluators() {
   const api = await import(join(ROOT, 'dist', 'index.js'));
   const math = await import('mathjs');
-  const exprs = ['log(abs(det(X)))', "det(X) * transpose(inv(X)) + X * W'", "trace(inv(X) * W)", "sum(X .* W) * X - W"];
+  const exprs = ['log(abs(det(X)))', "det(X) * transpose(inv(X)) + X * W'", 'trace(inv(X) * W)', 'sum(X .* W) * X - W'];
   const rows = [];
   const results = [];
   for (const n of [4, 16, 64]) {
     const rng = api.createRng(['bench', n]);
-    const X = api.drawSample('invertible', n, n, rng), W = api.drawSample('normal', n, n, rng);
-    const rowsOf = (m) => Array.from({ length: m.rows }, (_, i) => Array.from(m.re.subarray(i * m.cols, (i + 1) * m.cols)));
+    const X = api.drawSample('invertible', n, n, rng),
+      W = api.drawSample('normal', n, n, rng);
+    const rowsOf = (m) =>
+      Array.from({ length: m.rows }, (_, i) => Array.from(m.re.subarray(i * m.cols, (i + 1) * m.cols)));
     const theirsScope = { X: math.matrix(rowsOf(X)), W: math.matrix(rowsOf(W)) };
     for (const source of exprs) {
       const ours = api.compileExpression(source, new Set(['X', 'W']));
-      const scope = new Map([['X', X], ['W', W]]);
+      const scope = new Map([
+        ['X', X],
+        ['W', W],
+      ]);
       const theirs = math.compile(source);
-      const a = ours.evaluate(scope, null), b = theirs.evaluate(theirsScope);
+      const a = ours.evaluate(scope, null),
+        b = theirs.evaluate(theirsScope);
       const bFlat = typeof b === 'number' ? [b] : b.toArray().flat();
       const scale = Math.max(...bFlat.map(Math.abs));
       const diff = Math.max(...Array.from(a.re, (v, k) => Math.abs(v - bFlat[k])));
       const oursUs = perCall(() => ours.evaluate(scope, null));
       const theirsUs = perCall(() => theirs.evaluate(theirsScope));
-      rows.push([n, source, fmtUs(oursUs), fmtUs(theirsUs), `${(theirsUs / oursUs).toFixed(1)}×`, (diff / scale).toExponential(1)]);
-      results.push({ n, source, oursUs, mathjsUs: theirsUs, speedup: theirsUs / oursUs, relativeDifference: diff / scale });
+      rows.push([
+        n,
+        source,
+        fmtUs(oursUs),
+        fmtUs(theirsUs),
+        `${(theirsUs / oursUs).toFixed(1)}×`,
+        (diff / scale).toExponential(1),
+      ]);
+      results.push({
+        n,
+        source,
+        oursUs,
+        mathjsUs: theirsUs,
+        speedup: theirsUs / oursUs,
+        relativeDifference: diff / scale,
+      });
     }
   }
   console.log('\n## The typed-array evaluator against mathjs (in-process, per evaluation)\n');
   console.log(table(['n', 'expression', 'mcheck', 'mathjs', 'speed-up', 'rel. difference'], rows));
-  const logdet = Object.fromEntries(SIZES.map((n) => {
-    const rng = api.createRng(['bench', 'logdet', n]);
-    const scope = new Map([['X', api.drawSample('invertible', n, n, rng)]]);
-    const f = api.compileExpression('log(abs(det(X)))', new Set(['X']));
-    return [n, perCall(() => f.evaluate(scope, null))];
-  }));
+  const logdet = Object.fromEntries(
+    SIZES.map((n) => {
+      const rng = api.createRng(['bench', 'logdet', n]);
+      const scope = new Map([['X', api.drawSample('invertible', n, n, rng)]]);
+      const f = api.compileExpression('log(abs(det(X)))', new Set(['X']));
+      return [n, perCall(() => f.evaluate(scope, null))];
+    }),
+  );
   return { expressions: results, logdetUs: logdet };
 }
 
@@ -138,13 +186,24 @@ function modes(logdetUs) {
   const out = [];
   const run = (n, mode, reps, extra = {}) => {
     const file = logdetSpec(dir, n);
-    const commands = { [mode]: mcheck('check', file, '--mode', mode, '--timeout', '900', '--reporter', 'json'), ...extra };
+    const commands = {
+      [mode]: mcheck('check', file, '--mode', mode, '--timeout', '900', '--reporter', 'json'),
+      ...extra,
+    };
     const r = interleaved(commands, reps);
     const report = JSON.parse(r[mode].last.stdout);
     const row = report.results[0];
     if (row.status !== 'pass') throw new Error(`logdet n=${n} ${mode}: ${row.status} ${row.message}`);
     const evaluations = mode === 'full' ? 4 * n * n + 1 : 4 * 3 + 1;
-    out.push({ n, mode, ms: r[mode].ms, mb: r[mode].mb, runs: r[mode].runs, evaluations, perEvaluationUs: logdetUs[n] });
+    out.push({
+      n,
+      mode,
+      ms: r[mode].ms,
+      mb: r[mode].mb,
+      runs: r[mode].runs,
+      evaluations,
+      perEvaluationUs: logdetUs[n],
+    });
     return r;
   };
   let torch = null;
@@ -152,16 +211,37 @@ function modes(logdetUs) {
     if (n === 128 && QUICK) continue;
     if (n === 64 && torchAvailable()) {
       const r = run(n, 'full', 3, { torch: [PYTHON, join(ROOT, 'bench', 'torch-logdet.py'), String(n)] });
-      torch = { ms: r.torch.ms, mb: r.torch.mb, runs: r.torch.runs, mcheckMs: r.full.ms, ratio: r.full.ms / r.torch.ms };
+      torch = {
+        ms: r.torch.ms,
+        mb: r.torch.mb,
+        runs: r.torch.runs,
+        mcheckMs: r.full.ms,
+        ratio: r.full.ms / r.torch.ms,
+      };
     } else run(n, 'full', n >= 128 ? 1 : n >= 64 ? 3 : 5);
   }
   for (const n of SIZES) run(n, 'fast', 5);
   console.log('\n## Gradient of log|det X|, whole processes (one trial; fast mode: 3 probes)\n');
-  console.log(table(['n', 'mode', 'evaluations', 'per evaluation', 'total', 'peak memory', 'runs'],
-    out.map((o) => [o.n, o.mode, o.evaluations, fmtUs(o.perEvaluationUs), fmtMs(o.ms), o.mb === null ? '?' : `${o.mb.toFixed(0)} MB`, o.runs])));
+  console.log(
+    table(
+      ['n', 'mode', 'evaluations', 'per evaluation', 'total', 'peak memory', 'runs'],
+      out.map((o) => [
+        o.n,
+        o.mode,
+        o.evaluations,
+        fmtUs(o.perEvaluationUs),
+        fmtMs(o.ms),
+        o.mb === null ? '?' : `${o.mb.toFixed(0)} MB`,
+        o.runs,
+      ]),
+    ),
+  );
   if (torch !== null) {
-    console.log(`\nPyTorch gradcheck of the same gradient (hand-written backward), n = 64, whole process: ${fmtMs(torch.ms)}; mcheck full mode: ${fmtMs(torch.mcheckMs)} (ratio ${torch.ratio.toFixed(2)})`);
-  } else console.log('\nPyTorch comparison skipped: /usr/bin/python3 cannot import torch (apt-get install python3-torch).');
+    console.log(
+      `\nPyTorch gradcheck of the same gradient (hand-written backward), n = 64, whole process: ${fmtMs(torch.ms)}; mcheck full mode: ${fmtMs(torch.mcheckMs)} (ratio ${torch.ratio.toFixed(2)})`,
+    );
+  } else
+    console.log('\nPyTorch comparison skipped: /usr/bin/python3 cannot import torch (apt-get install python3-torch).');
   return { rows: out, torch };
 }
 
@@ -171,18 +251,47 @@ const ev = await evaluators();
 const md = modes(ev.logdetUs);
 const fast128 = md.rows.find((r) => r.n === 128 && r.mode === 'fast');
 const targets = [
-  { target: `mcheck all at most ${TARGETS.startupRatio}× node -e 0`, value: `${up.ratio.toFixed(2)}×`, met: up.ratio <= TARGETS.startupRatio },
+  {
+    target: `mcheck all at most ${TARGETS.startupRatio}× node -e 0`,
+    value: `${up.ratio.toFixed(2)}×`,
+    met: up.ratio <= TARGETS.startupRatio,
+  },
   md.torch === null
     ? { target: 'full mode at n = 64 faster than PyTorch gradcheck', value: 'not measured (no torch)', met: null }
-    : { target: 'full mode at n = 64 faster than PyTorch gradcheck', value: `${md.torch.ratio.toFixed(2)}× its time`, met: md.torch.ratio < 1 },
-  { target: `fast mode at n = 128 under ${TARGETS.fastMsAt128} ms`, value: fmtMs(fast128.ms), met: fast128.ms < TARGETS.fastMsAt128 },
-  { target: `fast mode at n = 128 under ${TARGETS.fastPeakMbAt128} MB`, value: fast128.mb === null ? '?' : `${fast128.mb.toFixed(0)} MB`, met: fast128.mb === null ? null : fast128.mb < TARGETS.fastPeakMbAt128 },
+    : {
+        target: 'full mode at n = 64 faster than PyTorch gradcheck',
+        value: `${md.torch.ratio.toFixed(2)}× its time`,
+        met: md.torch.ratio < 1,
+      },
+  {
+    target: `fast mode at n = 128 under ${TARGETS.fastMsAt128} ms`,
+    value: fmtMs(fast128.ms),
+    met: fast128.ms < TARGETS.fastMsAt128,
+  },
+  {
+    target: `fast mode at n = 128 under ${TARGETS.fastPeakMbAt128} MB`,
+    value: fast128.mb === null ? '?' : `${fast128.mb.toFixed(0)} MB`,
+    met: fast128.mb === null ? null : fast128.mb < TARGETS.fastPeakMbAt128,
+  },
 ];
 console.log('\n## Targets\n');
-console.log(table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.value, t.met === null ? '?' : t.met ? 'yes' : 'NO'])));
+console.log(
+  table(
+    ['target', 'measured', 'met'],
+    targets.map((t) => [t.target, t.value, t.met === null ? '?' : t.met ? 'yes' : 'NO']),
+  ),
+);
 const results = {
-  date: new Date().toISOString(), node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model ?? null, quick: QUICK,
-  startup: up, evaluator: ev, logdet: md, targets, seconds: (Date.now() - started) / 1000,
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: availableParallelism(),
+  cpu: cpus()[0]?.model ?? null,
+  quick: QUICK,
+  startup: up,
+  evaluator: ev,
+  logdet: md,
+  targets,
+  seconds: (Date.now() - started) / 1000,
 };
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwrote bench/results.json (${results.seconds.toFixed(0)} s)`);

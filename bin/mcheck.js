@@ -25,7 +25,8 @@ const read = (path) => {
 const stat = statSync(bundle);
 const header = Buffer.from(`mcheck-code-cache ${stat.size} ${stat.mtimeMs}\n`, 'latin1');
 const stored = read(cacheFile);
-const cachedData = stored !== undefined && stored.subarray(0, header.length).equals(header) ? stored.subarray(header.length) : undefined;
+const cachedData =
+  stored !== undefined && stored.subarray(0, header.length).equals(header) ? stored.subarray(header.length) : undefined;
 const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
 const script = new Script(source, { filename: bundle, cachedData });
 if (cachedData === undefined || script.cachedDataRejected === true) {

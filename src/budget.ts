@@ -7,7 +7,10 @@ import { MathError } from './linalg/math-error.js';
  * MathError so that code catching domain errors stops on it too, but the engine tells it apart.
  */
 export class LimitExceeded extends MathError {
-  constructor(readonly limit: keyof Limits, message: string) {
+  constructor(
+    readonly limit: keyof Limits,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -71,7 +74,10 @@ export function pollBudget(work: number = POLL_WORK): void {
 export function countEvaluation(): void {
   if (active === null) return;
   if (++active.evaluations > active.limits.evaluations) {
-    throw new LimitExceeded('evaluations', `the claim needs too many evaluations: ${describeLimit(active.limits, 'evaluations')}`);
+    throw new LimitExceeded(
+      'evaluations',
+      `the claim needs too many evaluations: ${describeLimit(active.limits, 'evaluations')}`,
+    );
   }
   pollBudget(1);
 }
@@ -80,7 +86,11 @@ export function countEvaluation(): void {
  * What is left of the claim's budget: evaluations, and milliseconds (by the wall clock, which
  * other threads share). Infinite outside a budget.
  */
-export function remainingBudget(): { readonly evaluations: number; readonly deadline: number; readonly limits: Limits } {
+export function remainingBudget(): {
+  readonly evaluations: number;
+  readonly deadline: number;
+  readonly limits: Limits;
+} {
   if (active === null) return { evaluations: Infinity, deadline: Infinity, limits: DEFAULT_LIMITS };
   const deadline = Date.now() + (active.deadline - now());
   return { evaluations: active.limits.evaluations - active.evaluations, deadline, limits: active.limits };

@@ -34,7 +34,9 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** The name of each limit on the command line (`--limit NAME=VALUE`), and its unit. */
-export const LIMIT_NAMES: Readonly<Record<string, { readonly key: keyof Limits; readonly unit: string; readonly scale: number; readonly max: number }>> = {
+export const LIMIT_NAMES: Readonly<
+  Record<string, { readonly key: keyof Limits; readonly unit: string; readonly scale: number; readonly max: number }>
+> = {
   dim: { key: 'dim', unit: '', scale: 1, max: 100_000 },
   // 2^27 entries is 1 GB: the most a typed array may safely take here.
   elements: { key: 'elements', unit: ' entries', scale: 1, max: 2 ** 27 },

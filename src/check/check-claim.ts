@@ -37,20 +37,42 @@ export interface ClaimSettings {
 const record = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries(m);
 
 /** The diagnosis of a failure: hint, noise at the worst entry, smaller failing dims. */
-function diagnose(identity: Identity, claim: Claim, settings: ClaimSettings, run: TrialsRun, plan: Plan): Pick<ClaimResult, 'hint' | 'noise' | 'shrunk'> {
+function diagnose(
+  identity: Identity,
+  claim: Claim,
+  settings: ClaimSettings,
+  run: TrialsRun,
+  plan: Plan,
+): Pick<ClaimResult, 'hint' | 'noise' | 'shrunk'> {
   const { seed } = settings;
   const outcome = run.failed!.outcome;
   const noise = outcome.type === 'compare' && run.worst !== null ? outcome.noise(run.worst.index) : null;
-  const hint = findHint({ identity, claim, seed, trials: plan.trials, total: plan.total, tolerance: plan.tolerance, options: plan.options });
-  const shrunk = settings.dims.size > 0 ? null
-    : shrinkDims(identity, claim, seed, plan.trials, plan.total, plan.tolerance, plan.options, run.failed!.dims);
+  const hint = findHint({
+    identity,
+    claim,
+    seed,
+    trials: plan.trials,
+    total: plan.total,
+    tolerance: plan.tolerance,
+    options: plan.options,
+  });
+  const shrunk =
+    settings.dims.size > 0
+      ? null
+      : shrinkDims(identity, claim, seed, plan.trials, plan.total, plan.tolerance, plan.options, run.failed!.dims);
   return { hint, noise, shrunk: shrunk && { dims: record(shrunk.dims), trial: shrunk.trial } };
 }
 
 const NO_DIAGNOSIS = { hint: null, noise: null, shrunk: null } as const;
 
 /** The diagnosis under its own budget: running out of it leaves the failure undiagnosed, not wrong. */
-function diagnoseWithin(identity: Identity, claim: Claim, settings: ClaimSettings, run: TrialsRun, plan: Plan): Pick<ClaimResult, 'hint' | 'noise' | 'shrunk'> {
+function diagnoseWithin(
+  identity: Identity,
+  claim: Claim,
+  settings: ClaimSettings,
+  run: TrialsRun,
+  plan: Plan,
+): Pick<ClaimResult, 'hint' | 'noise' | 'shrunk'> {
   try {
     return withBudget(settings.limits, () => diagnose(identity, claim, settings, run, plan));
   } catch (error) {
@@ -62,9 +84,21 @@ function diagnoseWithin(identity: Identity, claim: Claim, settings: ClaimSetting
 /** The row of a claim stopped by a limit: an error that names the limit. */
 function limitResult(identity: Identity, claim: Claim, plan: Plan, error: LimitExceeded): ClaimResult {
   return {
-    id: identity.id, claim: claim.name, row: claim.row, kind: claim.kind, file: identity.file,
-    line: claim.location.line, status: 'error', maxAbsError: null, maxRelError: null, trials: 0,
-    message: error.message, failedTrial: null, worst: null, tolerance: plan.tolerance, failedDims: null,
+    id: identity.id,
+    claim: claim.name,
+    row: claim.row,
+    kind: claim.kind,
+    file: identity.file,
+    line: claim.location.line,
+    status: 'error',
+    maxAbsError: null,
+    maxRelError: null,
+    trials: 0,
+    message: error.message,
+    failedTrial: null,
+    worst: null,
+    tolerance: plan.tolerance,
+    failedDims: null,
     ...NO_DIAGNOSIS,
   };
 }
@@ -99,18 +133,30 @@ export function checkClaim(identity: Identity, claim: Claim, settings: ClaimSett
   const plan = planOf(identity, settings);
   let run: TrialsRun;
   try {
-    run = withBudget(settings.limits, () => runTrials(identity, claim, settings.seed, plan.trials, plan.total, plan.tolerance, plan.options));
+    run = withBudget(settings.limits, () =>
+      runTrials(identity, claim, settings.seed, plan.trials, plan.total, plan.tolerance, plan.options),
+    );
   } catch (error) {
     if (error instanceof LimitExceeded) return limitResult(identity, claim, plan, error);
     throw error;
   }
-  const diagnosis = run.status === 'fail' && settings.diagnose ? diagnoseWithin(identity, claim, settings, run, plan) : NO_DIAGNOSIS;
+  const diagnosis =
+    run.status === 'fail' && settings.diagnose ? diagnoseWithin(identity, claim, settings, run, plan) : NO_DIAGNOSIS;
   return {
-    id: identity.id, claim: claim.name, row: claim.row, kind: claim.kind, file: identity.file,
-    line: claim.location.line, status: run.status,
-    maxAbsError: run.maxAbsError, maxRelError: run.maxRelError,
+    id: identity.id,
+    claim: claim.name,
+    row: claim.row,
+    kind: claim.kind,
+    file: identity.file,
+    line: claim.location.line,
+    status: run.status,
+    maxAbsError: run.maxAbsError,
+    maxRelError: run.maxRelError,
     trials: run.records.length - (run.status === 'error' ? 1 : 0),
-    message: run.message, failedTrial: run.failed?.trial ?? null, worst: run.worst, tolerance: plan.tolerance,
+    message: run.message,
+    failedTrial: run.failed?.trial ?? null,
+    worst: run.worst,
+    tolerance: plan.tolerance,
     failedDims: run.failed ? record(run.failed.dims) : null,
     ...diagnosis,
   };

@@ -28,10 +28,23 @@ export interface Explanation {
 export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSettings): Explanation {
   const trial = settings.trial ?? 1;
   const result = checkClaim(identity, claim, { ...settings, trial });
-  if (result.status === 'error') return { result, trial, dims: new Map(), inputs: [], analytic: null, numeric: null, differs: null };
+  if (result.status === 'error')
+    return { result, trial, dims: new Map(), inputs: [], analytic: null, numeric: null, differs: null };
   const record = withBudget(settings.limits, () =>
-    runOneTrial(identity, claim, settings.seed, trial, { dims: settings.dims, symmetric: false, mode: settings.mode }, result.tolerance));
-  const inputs: { name: string; role: 'var' | 'where'; value: Mat }[] = [...record.draw.vars].map(([name, value]) => ({ name, role: 'var', value }));
+    runOneTrial(
+      identity,
+      claim,
+      settings.seed,
+      trial,
+      { dims: settings.dims, symmetric: false, mode: settings.mode },
+      result.tolerance,
+    ),
+  );
+  const inputs: { name: string; role: 'var' | 'where'; value: Mat }[] = [...record.draw.vars].map(([name, value]) => ({
+    name,
+    role: 'var',
+    value,
+  }));
   try {
     const scope = scopeOf(identity, record.draw, null);
     for (const w of identity.where) inputs.push({ name: w.name, role: 'where', value: scope.get(w.name)! });
@@ -41,12 +54,25 @@ export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSe
   const o = record.outcome;
   const both = o.type === 'compare' || o.type === 'shape';
   const differs = o.type === 'compare' ? entrywise(o.analytic, o.numeric, result) : null;
-  return { result, trial, dims: record.dims, inputs, analytic: both ? o.analytic : null, numeric: both ? o.numeric : null, differs };
+  return {
+    result,
+    trial,
+    dims: record.dims,
+    inputs,
+    analytic: both ? o.analytic : null,
+    numeric: both ? o.numeric : null,
+    differs,
+  };
 }
 
 function entrywise(analytic: Mat, numeric: Mat, result: ClaimResult): boolean[] {
   return Array.from(numeric.re, (_, k) => {
-    const one = (m: Mat): Mat => ({ rows: 1, cols: 1, re: m.re.subarray(k, k + 1), im: m.im ? m.im.subarray(k, k + 1) : null });
+    const one = (m: Mat): Mat => ({
+      rows: 1,
+      cols: 1,
+      re: m.re.subarray(k, k + 1),
+      im: m.im ? m.im.subarray(k, k + 1) : null,
+    });
     return !compareArrays(one(analytic), one(numeric), result.tolerance).passed;
   });
 }

@@ -48,8 +48,10 @@ function scaled(a: Mat, c: number): Mat {
 
 /** The least-squares factor c minimising ‖c·a − n‖, or null for a zero analytic value. */
 function fittedFactor(p: Pair): number | null {
-  if (p.analytic.rows !== p.numeric.rows || p.analytic.cols !== p.numeric.cols || p.analytic.im || p.numeric.im) return null;
-  let an = 0, aa = 0;
+  if (p.analytic.rows !== p.numeric.rows || p.analytic.cols !== p.numeric.cols || p.analytic.im || p.numeric.im)
+    return null;
+  let an = 0,
+    aa = 0;
   for (let k = 0; k < p.analytic.re.length; k++) {
     an += p.analytic.re[k]! * p.numeric.re[k]!;
     aa += p.analytic.re[k]! ** 2;
@@ -81,13 +83,16 @@ function factorHint(ctx: HintContext, pairs: readonly Pair[]): string | null {
   const c = fittedFactor(pairs[0]!);
   if (c === null || Math.abs(c - 1) < 1e-6 || Math.abs(c) < 1e-9) return null;
   if (!matchesEvery(pairs, ctx.tolerance, (a) => scaled(a, c))) return null;
-  const what = ctx.claim.kind === 'equal' ? 'lhs' : `numeric ${ctx.claim.kind === 'jacobian' ? 'jacobian' : 'gradient'}`;
+  const what =
+    ctx.claim.kind === 'equal' ? 'lhs' : `numeric ${ctx.claim.kind === 'jacobian' ? 'jacobian' : 'gradient'}`;
   return `off by a constant factor: the ${what} is ${formatFactor(c)} × ${ctx.claim.kind === 'equal' ? 'rhs' : 'expect'}`;
 }
 
 /** True when the claim passes on every trial drawn with `options`. */
 function passesWith(ctx: HintContext, options: DrawOptions): boolean {
-  return runTrials(ctx.identity, ctx.claim, ctx.seed, ctx.trials, ctx.total, ctx.tolerance, options, true).status === 'pass';
+  return (
+    runTrials(ctx.identity, ctx.claim, ctx.seed, ctx.trials, ctx.total, ctx.tolerance, options, true).status === 'pass'
+  );
 }
 
 /** The names a claim reads, directly or through `where` values. */
@@ -132,7 +137,8 @@ export function findHint(ctx: HintContext): string | null {
   const all = runTrials(ctx.identity, ctx.claim, ctx.seed, ctx.trials, ctx.total, ctx.tolerance, ctx.options, false);
   const pairs = pairsOf(all.records);
   if (pairs !== null) {
-    const hint = transposeHint(ctx, pairs) ??
+    const hint =
+      transposeHint(ctx, pairs) ??
       (matchesEvery(pairs, ctx.tolerance, negate) ? 'matches after negating: a sign error' : null) ??
       factorHint(ctx, pairs);
     if (hint !== null) return hint;

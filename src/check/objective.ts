@@ -11,7 +11,13 @@ import { type Draw, type WhereValues, scopeMaker } from './draw.js';
  * claim. The one definition used in the main thread and in workers, so both compute the same
  * numbers.
  */
-export function objectiveOf(identity: WhereValues, f: Evaluator, draw: Draw, wrt: string, upstream: Mat | null): Objective {
+export function objectiveOf(
+  identity: WhereValues,
+  f: Evaluator,
+  draw: Draw,
+  wrt: string,
+  upstream: Mat | null,
+): Objective {
   const scopes = scopeMaker(identity, draw);
   const objective: Objective = (x, trace) => f(scopes(wrt, x, trace), trace);
   if (upstream === null) return objective;

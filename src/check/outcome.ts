@@ -9,7 +9,13 @@ export type NoiseAt = (index: readonly [number, number]) => number | null;
 /** What one trial of one claim came to, before tolerances are applied. */
 export type TrialOutcome =
   /** `probes`: the entries are projections on random directions (fast mode), one per probe. */
-  | { readonly type: 'compare'; readonly analytic: Mat; readonly numeric: Mat; readonly noise: NoiseAt; readonly probes: boolean }
+  | {
+      readonly type: 'compare';
+      readonly analytic: Mat;
+      readonly numeric: Mat;
+      readonly noise: NoiseAt;
+      readonly probes: boolean;
+    }
   /** `expect` evaluated, but to the wrong shape: kept, because its transpose may be the answer. */
   | { readonly type: 'shape'; readonly analytic: Mat; readonly numeric: Mat; readonly message: string }
   | { readonly type: 'fail'; readonly message: string }
@@ -32,11 +38,19 @@ export function attempt(label: string, run: () => Mat): Attempt {
 
 /** Shape check, then finiteness, then a comparison (of projections when `probes`). */
 export function finish(
-  analytic: Mat, numeric: Mat, noise: NoiseAt, labels: { readonly analytic: string; readonly target: string; readonly numeric: string },
+  analytic: Mat,
+  numeric: Mat,
+  noise: NoiseAt,
+  labels: { readonly analytic: string; readonly target: string; readonly numeric: string },
   probes = false,
 ): TrialOutcome {
   if (analytic.rows !== numeric.rows || analytic.cols !== numeric.cols) {
-    return { type: 'shape', analytic, numeric, message: shapeMismatch(labels.analytic, analytic, numeric.rows, numeric.cols, labels.target) };
+    return {
+      type: 'shape',
+      analytic,
+      numeric,
+      message: shapeMismatch(labels.analytic, analytic, numeric.rows, numeric.cols, labels.target),
+    };
   }
   const badNumeric = firstNonFinite(numeric);
   if (badNumeric !== null) {
@@ -44,7 +58,10 @@ export function finish(
   }
   const badAnalytic = firstNonFinite(analytic);
   if (badAnalytic !== null) {
-    return { type: 'fail', message: `${labels.analytic} is NaN or infinite at (${badAnalytic.join(',')}) on this draw` };
+    return {
+      type: 'fail',
+      message: `${labels.analytic} is NaN or infinite at (${badAnalytic.join(',')}) on this draw`,
+    };
   }
   return { type: 'compare', analytic, numeric, noise, probes };
 }

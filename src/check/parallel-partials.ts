@@ -4,7 +4,21 @@ import { copyOf } from '../linalg/alloc.js';
 import type { KinkTrace } from '../expr/kink-trace.js';
 import { type Objective, type Partials, partialAt, scratchCopy } from '../numeric/finite-diff.js';
 import { LimitExceeded, countEvaluations, remainingBudget, spentEvaluations } from '../budget.js';
-import { type EntryFailure, type ObjectiveSource, type PartialsReply, type PartialsTask, DONE, EVALUATIONS, NEXT, SLOTS_PER_WORKER, STARTED, STOP, WORKER_SLOTS, lowerStop, slotOf } from './partials-task.js';
+import {
+  type EntryFailure,
+  type ObjectiveSource,
+  type PartialsReply,
+  type PartialsTask,
+  DONE,
+  EVALUATIONS,
+  NEXT,
+  SLOTS_PER_WORKER,
+  STARTED,
+  STOP,
+  WORKER_SLOTS,
+  lowerStop,
+  slotOf,
+} from './partials-task.js';
 import { type Shared, computeEntry, computeShare } from './share-partials.js';
 import { type PoolWorker, dropWorker, poolWorkers, takeReply } from './worker-pool.js';
 
@@ -48,7 +62,12 @@ export function sharedPartials(): { readonly shared: number; readonly byWorkers:
  * tells a worker how to rebuild f. The outcome is the in-process one to the bit: the same
  * partials, the same first kink or error, whichever thread met it.
  */
-export function partialsOf(objective: Objective, x0: Mat, baseTrace: KinkTrace, source: () => ObjectiveSource): Partials {
+export function partialsOf(
+  objective: Objective,
+  x0: Mat,
+  baseTrace: KinkTrace,
+  source: () => ObjectiveSource,
+): Partials {
   const n = x0.re.length;
   const probe = scratchCopy(x0);
   const started = now();
@@ -73,13 +92,25 @@ export function partialsOf(objective: Objective, x0: Mat, baseTrace: KinkTrace, 
 }
 
 /** The shared run of a claim's partials; null when one is complex, which only one thread can hold. */
-function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat, source: ObjectiveSource, workers: readonly PoolWorker[]): Partials | null {
+function shared(
+  objective: Objective,
+  x0: Mat,
+  baseTrace: KinkTrace,
+  first: Mat,
+  source: ObjectiveSource,
+  workers: readonly PoolWorker[],
+): Partials | null {
   const n = x0.re.length;
   const length = first.re.length;
   const control = new Int32Array(new SharedArrayBuffer(4 * (WORKER_SLOTS + SLOTS_PER_WORKER * workers.length)));
   control[NEXT] = 1;
   control[STOP] = n;
-  const share: Shared = { control, values: new Float64Array(new SharedArrayBuffer(8 * n * length)), done: new Uint8Array(new SharedArrayBuffer(n)), length };
+  const share: Shared = {
+    control,
+    values: new Float64Array(new SharedArrayBuffer(8 * n * length)),
+    done: new Uint8Array(new SharedArrayBuffer(n)),
+    length,
+  };
   share.values.set(first.re, 0);
   share.done[0] = 1;
   const { deadline, limits } = remainingBudget();
@@ -87,8 +118,17 @@ function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat,
   const chunk = Math.max(1, Math.floor(n / 1024));
   workers.forEach((w, worker) => {
     const task: PartialsTask & { id: number } = {
-      id, worker, objective: source, control: control.buffer as SharedArrayBuffer, values: share.values.buffer as SharedArrayBuffer,
-      done: share.done.buffer as SharedArrayBuffer, length, entries: n, chunk, deadline, limits,
+      id,
+      worker,
+      objective: source,
+      control: control.buffer as SharedArrayBuffer,
+      values: share.values.buffer as SharedArrayBuffer,
+      done: share.done.buffer as SharedArrayBuffer,
+      length,
+      entries: n,
+      chunk,
+      deadline,
+      limits,
     };
     w.worker.postMessage(task);
   });
@@ -117,7 +157,13 @@ function shared(objective: Objective, x0: Mat, baseTrace: KinkTrace, first: Mat,
  * the task) or never answered (it is dropped, and its entries are left to the main thread).
  * Counts the worker's evaluations into the claim's budget.
  */
-function collect(w: PoolWorker, worker: number, id: number, control: Int32Array, deadline: number): PartialsReply | null {
+function collect(
+  w: PoolWorker,
+  worker: number,
+  id: number,
+  control: Int32Array,
+  deadline: number,
+): PartialsReply | null {
   if (Atomics.compareExchange(control, slotOf(worker, STARTED), 0, 2) === 0) return null;
   const done = slotOf(worker, DONE);
   const giveUp = Math.min(deadline, Date.now() + 86_400_000) + GIVE_UP_MS;
@@ -143,9 +189,18 @@ function collect(w: PoolWorker, worker: number, id: number, control: Int32Array,
  * earlier failure, or the limit, is met exactly as a single thread would meet it: a limit met by
  * another thread decides nothing by itself. Null when a partial is complex.
  */
-export function settleShare(objective: Objective, x0: Mat, baseTrace: KinkTrace, failures: readonly EntryFailure[], share: Shared, first: Mat): Partials | null {
+export function settleShare(
+  objective: Objective,
+  x0: Mat,
+  baseTrace: KinkTrace,
+  failures: readonly EntryFailure[],
+  share: Shared,
+  first: Mat,
+): Partials | null {
   const n = x0.re.length;
-  const earliest = failures.filter((f) => f.kind !== 'limit').reduce<EntryFailure | null>((a, f) => (a === null || f.index < a.index ? f : a), null);
+  const earliest = failures
+    .filter((f) => f.kind !== 'limit')
+    .reduce<EntryFailure | null>((a, f) => (a === null || f.index < a.index ? f : a), null);
   const probe = scratchCopy(x0);
   for (let k = 1; k < (earliest?.index ?? n); k++) {
     if (Atomics.load(share.done, k) === 1) continue;
@@ -156,7 +211,10 @@ export function settleShare(objective: Objective, x0: Mat, baseTrace: KinkTrace,
   if (earliest !== null) return decide(earliest);
   const { length } = share;
   const partials = Array.from({ length: n }, (_, k): Mat => ({
-    rows: first.rows, cols: first.cols, re: copyOf(share.values.subarray(k * length, (k + 1) * length)), im: null,
+    rows: first.rows,
+    cols: first.cols,
+    re: copyOf(share.values.subarray(k * length, (k + 1) * length)),
+    im: null,
   }));
   return { ok: true, partials };
 }

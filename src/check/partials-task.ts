@@ -15,7 +15,9 @@ export const STOP = 1; // entries at or past this are not computed: a failure wa
 /** Per worker w: STARTED (0 waiting, 1 started, 2 cancelled before it started), DONE, EVALUATIONS. */
 export const WORKER_SLOTS = 2;
 export const SLOTS_PER_WORKER = 3;
-export const STARTED = 0, DONE = 1, EVALUATIONS = 2;
+export const STARTED = 0,
+  DONE = 1,
+  EVALUATIONS = 2;
 
 /** Index of slot `slot` of worker w in the control array. */
 export function slotOf(w: number, slot: number): number {

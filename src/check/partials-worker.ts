@@ -4,7 +4,18 @@ import { compileExpression, type Evaluator } from '../expr/compile.js';
 import { LimitExceeded, spentEvaluations, withBudget } from '../budget.js';
 import type { Draw } from './draw.js';
 import { objectiveOf } from './objective.js';
-import { type EntryFailure, type ObjectiveSource, type PartialsReply, type PartialsTask, DONE, EVALUATIONS, STARTED, fromPlain, lowerStop, slotOf } from './partials-task.js';
+import {
+  type EntryFailure,
+  type ObjectiveSource,
+  type PartialsReply,
+  type PartialsTask,
+  DONE,
+  EVALUATIONS,
+  STARTED,
+  fromPlain,
+  lowerStop,
+  slotOf,
+} from './partials-task.js';
 import { computeShare } from './share-partials.js';
 
 /** Compiles a source the main thread compiled already; failing here is a bug. */
@@ -15,7 +26,10 @@ function compiled(source: string, names: ReadonlySet<string>): Evaluator {
 }
 
 /** The worker's share of one task, under the claim's budget and deadline. */
-function work(task: PartialsTask, control: Int32Array): { failures: EntryFailure[]; computed: number; evaluations: number } {
+function work(
+  task: PartialsTask,
+  control: Int32Array,
+): { failures: EntryFailure[]; computed: number; evaluations: number } {
   const src: ObjectiveSource = task.objective;
   const names = new Set(src.names);
   const where = src.where.map((w) => {
@@ -26,17 +40,26 @@ function work(task: PartialsTask, control: Int32Array): { failures: EntryFailure
   const draw: Draw = { dims: new Map(src.dims), vars: new Map(src.vars.map(([name, m]) => [name, fromPlain(m)])) };
   const upstream = src.upstream === null ? null : fromPlain(src.upstream);
   const objective = objectiveOf({ where }, compiled(src.f, names), draw, src.wrt, upstream);
-  const shared = { control, values: new Float64Array(task.values), done: new Uint8Array(task.done), length: task.length };
+  const shared = {
+    control,
+    values: new Float64Array(task.values),
+    done: new Uint8Array(task.done),
+    length: task.length,
+  };
   // The claim's limits, for their messages, with the time that is left of it.
-  return withBudget(task.limits, () => {
-    const x0 = draw.vars.get(src.wrt)!;
-    const baseTrace = new KinkTrace();
-    objective(x0, baseTrace);
-    // The evaluation at x0 is the main thread's, already counted: only the entries count.
-    const base = spentEvaluations();
-    const share = computeShare(objective, x0, baseTrace, shared, task.entries, task.chunk);
-    return { ...share, evaluations: spentEvaluations() - base };
-  }, Math.max(0, task.deadline - Date.now()));
+  return withBudget(
+    task.limits,
+    () => {
+      const x0 = draw.vars.get(src.wrt)!;
+      const baseTrace = new KinkTrace();
+      objective(x0, baseTrace);
+      // The evaluation at x0 is the main thread's, already counted: only the entries count.
+      const base = spentEvaluations();
+      const share = computeShare(objective, x0, baseTrace, shared, task.entries, task.chunk);
+      return { ...share, evaluations: spentEvaluations() - base };
+    },
+    Math.max(0, task.deadline - Date.now()),
+  );
 }
 
 /** Runs one task unless the main thread cancelled it first; replies, then marks it done. */
@@ -53,7 +76,11 @@ function serve(task: PartialsTask & { id: number }, replies: MessagePort): void 
     lowerStop(control, 0);
     // Out of time before its first entry: it leaves them to the main thread, which meets the same
     // deadline. Anything else is a bug, reported in one line.
-    reply = { failures: [], computed: 0, crash: error instanceof LimitExceeded ? null : error instanceof Error ? error.message : String(error) };
+    reply = {
+      failures: [],
+      computed: 0,
+      crash: error instanceof LimitExceeded ? null : error instanceof Error ? error.message : String(error),
+    };
   }
   replies.postMessage({ ...reply, id: task.id });
   Atomics.store(control, slotOf(task.worker, EVALUATIONS), evaluations);

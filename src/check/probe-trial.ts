@@ -49,7 +49,8 @@ function expectedShape(task: ProbeTask, x0: Mat): [number, number] {
  * ∂f_j/∂x_i) and u'·E·v for a numerator-layout one. Real and imaginary parts are kept apart.
  */
 function project(e: Mat, v: Mat, u: Mat | null, layout: ProbeTask['layout']): [number, number] {
-  let re = 0, im = 0;
+  let re = 0,
+    im = 0;
   for (let i = 0; i < e.rows; i++) {
     for (let j = 0; j < e.cols; j++) {
       const k = i * e.cols + j;
@@ -75,7 +76,11 @@ function measure(objective: Objective, x0: Mat, directions: readonly Mat[], base
     if (d === null) return { type: 'kink' };
     values.push(d);
   }
-  const out = zeros(directions.length, 1, values.some((d) => d.im !== null));
+  const out = zeros(
+    directions.length,
+    1,
+    values.some((d) => d.im !== null),
+  );
   values.forEach((d, p) => {
     out.re[p] = d.re[0]!;
     if (out.im !== null) out.im[p] = d.im?.[0] ?? 0;
@@ -93,7 +98,8 @@ export function probeTrial(task: ProbeTask): TrialOutcome {
   const { draw, rng, layout } = task;
   const x0 = draw.vars.get(task.wrt)!;
   const u = layout === 'gradient' ? null : drawSample('normal', task.f0.rows, task.f0.cols, rng);
-  const objective: Objective = u === null ? task.objective : (x, trace) => sum(arith(u, task.objective(x, trace), 'mul', '.*'));
+  const objective: Objective =
+    u === null ? task.objective : (x, trace) => sum(arith(u, task.objective(x, trace), 'mul', '.*'));
   const directions = Array.from({ length: task.probes }, () => randomDirection(x0.rows, x0.cols, rng));
   const numeric = measure(objective, x0, directions, task.baseTrace);
   if (!('rows' in numeric)) return numeric;
@@ -114,6 +120,13 @@ export function probeTrial(task: ProbeTask): TrialOutcome {
     analytic.re[p] = re;
     if (analytic.im !== null) analytic.im[p] = im;
   });
-  const noise = ([p]: readonly [number, number]): number | null => directionalNoise(objective, x0, directions[p - 1]!, 0);
-  return finish(analytic, numeric, noise, { analytic: 'expect', target: 'the probes', numeric: 'the directional derivative' }, true);
+  const noise = ([p]: readonly [number, number]): number | null =>
+    directionalNoise(objective, x0, directions[p - 1]!, 0);
+  return finish(
+    analytic,
+    numeric,
+    noise,
+    { analytic: 'expect', target: 'the probes', numeric: 'the directional derivative' },
+    true,
+  );
 }

@@ -67,7 +67,14 @@ function undecided(outcome: TrialOutcome, tolerance: Tolerance): string | null {
  * at most MAX_REDRAWS times; then it is inconclusive, a failure that says why. Its draw
  * depends only on seed, id, row, trial and redraw.
  */
-export function runOneTrial(identity: Identity, claim: Claim, seed: number, trial: number, options: DrawOptions, tolerance: Tolerance): TrialRecord {
+export function runOneTrial(
+  identity: Identity,
+  claim: Claim,
+  seed: number,
+  trial: number,
+  options: DrawOptions,
+  tolerance: Tolerance,
+): TrialRecord {
   let record: TrialRecord | null = null;
   let reason: string | null = null;
   for (let redraw = 0; redraw <= MAX_REDRAWS; redraw++) {
@@ -99,13 +106,21 @@ function mismatch(c: Comparison, equal: boolean, probes: boolean): string {
 }
 
 /** Why a trial failed, or null when it passed; the comparison when there was one. */
-function judge(outcome: TrialOutcome, tolerance: Tolerance, equal: boolean): { reason: string | null; status: Status; c: Comparison | null } {
+function judge(
+  outcome: TrialOutcome,
+  tolerance: Tolerance,
+  equal: boolean,
+): { reason: string | null; status: Status; c: Comparison | null } {
   switch (outcome.type) {
-    case 'error': return { reason: outcome.message, status: 'error', c: null };
+    case 'error':
+      return { reason: outcome.message, status: 'error', c: null };
     case 'fail':
-    case 'shape': return { reason: outcome.message, status: 'fail', c: null };
-    case 'kink': return { reason: 'inconclusive: the draw sits on a kink', status: 'fail', c: null };
-    case 'noisy': return { reason: outcome.message, status: 'fail', c: null };
+    case 'shape':
+      return { reason: outcome.message, status: 'fail', c: null };
+    case 'kink':
+      return { reason: 'inconclusive: the draw sits on a kink', status: 'fail', c: null };
+    case 'noisy':
+      return { reason: outcome.message, status: 'fail', c: null };
     case 'compare': {
       const c = compareArrays(outcome.analytic, outcome.numeric, tolerance);
       return { reason: c.passed ? null : mismatch(c, equal, outcome.probes), status: c.passed ? 'pass' : 'fail', c };
@@ -118,11 +133,19 @@ function judge(outcome: TrialOutcome, tolerance: Tolerance, equal: boolean): { r
  * at the first trial that does not pass (a check); without, it runs them all (a diagnosis).
  */
 export function runTrials(
-  identity: Identity, claim: Claim, seed: number, trials: readonly number[], total: number,
-  tolerance: Tolerance, options: DrawOptions, stopAtFailure = true,
+  identity: Identity,
+  claim: Claim,
+  seed: number,
+  trials: readonly number[],
+  total: number,
+  tolerance: Tolerance,
+  options: DrawOptions,
+  stopAtFailure = true,
 ): TrialsRun {
   const records: TrialRecord[] = [];
-  let maxAbs: number | null = null, maxRel: number | null = null, worst: WorstEntry | null = null;
+  let maxAbs: number | null = null,
+    maxRel: number | null = null,
+    worst: WorstEntry | null = null;
   let failure: { record: TrialRecord; status: Status; message: string } | null = null;
   for (const t of trials) {
     const record = runOneTrial(identity, claim, seed, t, options, tolerance);
@@ -139,7 +162,12 @@ export function runTrials(
     }
   }
   return {
-    status: failure?.status ?? 'pass', message: failure?.message ?? null,
-    maxAbsError: maxAbs, maxRelError: maxRel, worst, records, failed: failure?.record ?? null,
+    status: failure?.status ?? 'pass',
+    message: failure?.message ?? null,
+    maxAbsError: maxAbs,
+    maxRelError: maxRel,
+    worst,
+    records,
+    failed: failure?.record ?? null,
   };
 }

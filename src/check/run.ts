@@ -24,7 +24,9 @@ export function runIdentities(
   settings: RunSettings,
   onProgress: OnProgress = () => {},
 ): RunReport {
-  const selected = identities.flatMap((identity) => identity.claims.filter((c) => isSelected(c, settings)).map((claim) => ({ identity, claim })));
+  const selected = identities.flatMap((identity) =>
+    identity.claims.filter((c) => isSelected(c, settings)).map((claim) => ({ identity, claim })),
+  );
   const results: ClaimResult[] = [];
   const durationsMs: Record<string, number> = {};
   for (const { identity, claim } of selected) {
@@ -36,5 +38,12 @@ export function runIdentities(
     if (settings.bail && result.status !== 'pass') break;
   }
   const errors = specErrors.filter((e) => inShard(e.file, settings.shard));
-  return { seed: settings.seed, mode: settings.mode, results, errors, summary: summarize(results, errors), durationsMs };
+  return {
+    seed: settings.seed,
+    mode: settings.mode,
+    results,
+    errors,
+    summary: summarize(results, errors),
+    durationsMs,
+  };
 }

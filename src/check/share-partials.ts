@@ -14,7 +14,13 @@ export interface Shared {
 }
 
 /** The partial along entry k into `values` (then marks it done), or why there is none. Bugs propagate. */
-export function computeEntry(objective: Objective, probe: Mat, k: number, baseTrace: KinkTrace, shared: Shared): EntryFailure | null {
+export function computeEntry(
+  objective: Objective,
+  probe: Mat,
+  k: number,
+  baseTrace: KinkTrace,
+  shared: Shared,
+): EntryFailure | null {
   try {
     const d = partialAt(objective, probe, k, baseTrace);
     if (d === null) return { index: k, kind: 'kink', message: 'a kink within the stencil', limit: null };
@@ -36,7 +42,12 @@ export function computeEntry(objective: Objective, probe: Mat, k: number, baseTr
  * partials this thread computed.
  */
 export function computeShare(
-  objective: Objective, x0: Mat, baseTrace: KinkTrace, shared: Shared, entries: number, chunk: number,
+  objective: Objective,
+  x0: Mat,
+  baseTrace: KinkTrace,
+  shared: Shared,
+  entries: number,
+  chunk: number,
 ): { failures: EntryFailure[]; computed: number } {
   const { control } = shared;
   const probe = scratchCopy(x0);

@@ -31,8 +31,14 @@ function candidates(identity: Identity, limit: number): Map<string, number>[] {
  * the spec has no ranged dims.
  */
 export function shrinkDims(
-  identity: Identity, claim: Claim, seed: number, trials: readonly number[], total: number,
-  tolerance: Tolerance, options: DrawOptions, failing: ReadonlyMap<string, number>,
+  identity: Identity,
+  claim: Claim,
+  seed: number,
+  trials: readonly number[],
+  total: number,
+  tolerance: Tolerance,
+  options: DrawOptions,
+  failing: ReadonlyMap<string, number>,
 ): Shrunk | null {
   if (!identity.dims.some((d) => d.min < d.max)) return null;
   const size = [...failing.values()].reduce((s, x) => s + x, 0);

@@ -22,7 +22,13 @@ type Layout = 'gradient' | 'denominator' | 'numerator';
  * Runs one trial of `claim` on `draw`, in full or fast mode; `rng` supplies the upstream array of a
  * backprop claim and the directions of fast mode.
  */
-export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng, mode: CheckMode = FULL_MODE): TrialOutcome {
+export function runTrial(
+  identity: Identity,
+  claim: Claim,
+  draw: Draw,
+  rng: Rng,
+  mode: CheckMode = FULL_MODE,
+): TrialOutcome {
   if (claim.kind === 'equal') return equalTrial(identity, claim.lhs, claim.rhs, draw);
   const wrt = claim.wrt;
   const objective = objectiveOf(identity, claim.f.evaluate, draw, wrt, null);
@@ -31,7 +37,10 @@ export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng,
   if (!f0.ok) return { type: 'error', message: f0.message };
   const shape = formatShape(f0.value);
   if (claim.kind === 'gradient' && (f0.value.rows !== 1 || f0.value.cols !== 1)) {
-    return { type: 'error', message: `f is ${shape}, but a gradient claim needs a scalar f (use a backprop claim for arrays)` };
+    return {
+      type: 'error',
+      message: `f is ${shape}, but a gradient claim needs a scalar f (use a backprop claim for arrays)`,
+    };
   }
   if (claim.kind === 'jacobian' && !isVector(f0.value)) {
     return { type: 'error', message: `f is ${shape}, but a jacobian claim needs a vector f (try vec(f))` };
@@ -40,17 +49,61 @@ export function runTrial(identity: Identity, claim: Claim, draw: Draw, rng: Rng,
   if (claim.kind !== 'backprop') {
     const layout: Layout = claim.kind === 'gradient' ? 'gradient' : claim.layout;
     if (mode.name === 'fast') {
-      return probeTrial({ identity, draw, objective, baseTrace, f0: f0.value, expect: claim.expect, wrt, upstream: null, layout, probes: mode.probes, rng });
+      return probeTrial({
+        identity,
+        draw,
+        objective,
+        baseTrace,
+        f0: f0.value,
+        expect: claim.expect,
+        wrt,
+        upstream: null,
+        layout,
+        probes: mode.probes,
+        rng,
+      });
     }
-    return derivativeTrial(identity, draw, objective, baseTrace, claim.expect, wrt, null, layout, sourceOf(identity, claim.f, draw, wrt, null));
+    return derivativeTrial(
+      identity,
+      draw,
+      objective,
+      baseTrace,
+      claim.expect,
+      wrt,
+      null,
+      layout,
+      sourceOf(identity, claim.f, draw, wrt, null),
+    );
   }
   const g = drawSample('normal', f0.value.rows, f0.value.cols, rng);
   const loss = objectiveOf(identity, claim.f.evaluate, draw, wrt, g);
   const upstream = { name: claim.upstream, value: g };
   if (mode.name === 'fast') {
-    return probeTrial({ identity, draw, objective: loss, baseTrace, f0: f0.value, expect: claim.expect, wrt, upstream, layout: 'gradient', probes: mode.probes, rng });
+    return probeTrial({
+      identity,
+      draw,
+      objective: loss,
+      baseTrace,
+      f0: f0.value,
+      expect: claim.expect,
+      wrt,
+      upstream,
+      layout: 'gradient',
+      probes: mode.probes,
+      rng,
+    });
   }
-  return derivativeTrial(identity, draw, loss, baseTrace, claim.expect, wrt, upstream, 'gradient', sourceOf(identity, claim.f, draw, wrt, g));
+  return derivativeTrial(
+    identity,
+    draw,
+    loss,
+    baseTrace,
+    claim.expect,
+    wrt,
+    upstream,
+    'gradient',
+    sourceOf(identity, claim.f, draw, wrt, g),
+  );
 }
 
 function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: Draw): TrialOutcome {
@@ -73,18 +126,33 @@ function equalTrial(identity: Identity, lhs: Expression, rhs: Expression, draw: 
 }
 
 /** How a worker rebuilds the objective of a claim: its sources, the draw and the upstream array. */
-function sourceOf(identity: Identity, f: Expression, draw: Draw, wrt: string, upstream: Mat | null): () => ObjectiveSource {
+function sourceOf(
+  identity: Identity,
+  f: Expression,
+  draw: Draw,
+  wrt: string,
+  upstream: Mat | null,
+): () => ObjectiveSource {
   return () => ({
     where: identity.where.map((w) => ({ name: w.name, source: w.expr.source })),
     f: f.source,
     names: [...identity.vars.map((v) => v.name), ...identity.dims.map((d) => d.name)],
-    wrt, ...plainDraw(draw), upstream: upstream === null ? null : toPlain(upstream),
+    wrt,
+    ...plainDraw(draw),
+    upstream: upstream === null ? null : toPlain(upstream),
   });
 }
 
 function derivativeTrial(
-  identity: Identity, draw: Draw, objective: Objective, baseTrace: KinkTrace, expect: Expression,
-  wrt: string, upstream: { readonly name: string; readonly value: Mat } | null, layout: Layout, source: () => ObjectiveSource,
+  identity: Identity,
+  draw: Draw,
+  objective: Objective,
+  baseTrace: KinkTrace,
+  expect: Expression,
+  wrt: string,
+  upstream: { readonly name: string; readonly value: Mat } | null,
+  layout: Layout,
+  source: () => ObjectiveSource,
 ): TrialOutcome {
   const x0 = draw.vars.get(wrt)!;
   let result;
@@ -106,7 +174,10 @@ function derivativeTrial(
     const [k, out] = coordinateOf(i - 1, j - 1, numeric.cols, layout);
     return stencilNoise(objective, x0, k, out);
   };
-  const target = layout === 'gradient' ? `wrt ${wrt}` : `the ${layout}-layout jacobian (len(${layout === 'denominator' ? 'wrt)×len(f' : 'f)×len(wrt'}))`;
+  const target =
+    layout === 'gradient'
+      ? `wrt ${wrt}`
+      : `the ${layout}-layout jacobian (len(${layout === 'denominator' ? 'wrt)×len(f' : 'f)×len(wrt'}))`;
   return finish(analytic.value, numeric, noise, { analytic: 'expect', target, numeric: 'the numeric derivative' });
 }
 

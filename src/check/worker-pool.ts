@@ -56,12 +56,20 @@ export function poolWorkers(): readonly PoolWorker[] {
   if (entry === null || wanted === 0) return [];
   while (started.length < wanted) {
     const { port1, port2 } = new (workerThreads().MessageChannel)();
-    const worker = new (workerThreads().Worker)(entry, { argv: [WORKER_FLAG], workerData: { replies: port2 }, transferList: [port2], stdout: false, stderr: false });
+    const worker = new (workerThreads().Worker)(entry, {
+      argv: [WORKER_FLAG],
+      workerData: { replies: port2 },
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+    });
     worker.unref();
     port1.unref();
     // A worker that fails or exits is dropped: later claims run without it, and the main thread,
     // which never waits for a worker that has not taken its task, goes on alone.
-    const drop = (): void => { started = started.filter((w) => w.worker !== worker); };
+    const drop = (): void => {
+      started = started.filter((w) => w.worker !== worker);
+    };
     worker.on('error', drop);
     worker.on('exit', drop);
     started.push({ worker, replies: port1 });

@@ -4,9 +4,12 @@
 // first use instead.
 'use strict';
 let real = null;
-module.exports = new Proxy({}, {
-  get(_target, key) {
-    real ??= require('child_process');
-    return real[key];
+module.exports = new Proxy(
+  {},
+  {
+    get(_target, key) {
+      real ??= require('child_process');
+      return real[key];
+    },
   },
-});
+);

@@ -45,7 +45,8 @@ function firstBadReporter(reporters: readonly string[]): { index: number; messag
 /** Reads mcheck.config.{json,yaml,yml} from `cwd`, if there is one. */
 export function loadConfig(cwd: string): LoadedConfig {
   const name = CONFIG_FILES.find((f) => existsSync(join(cwd, f)));
-  if (name !== undefined && !statSync(join(cwd, name)).isFile()) return { ok: false, message: `${name} is not a regular file` };
+  if (name !== undefined && !statSync(join(cwd, name)).isFile())
+    return { ok: false, message: `${name} is not a regular file` };
   if (name === undefined) return { ok: true, config: {}, file: null };
   const doc = parseSpecText(name, readFileSync(join(cwd, name), 'utf8'));
   if (!doc.ok) {
@@ -61,7 +62,10 @@ export function loadConfig(cwd: string): LoadedConfig {
   const badReporter = firstBadReporter(parsed.data.reporters ?? []);
   if (badReporter !== null) {
     const { line, column } = doc.locate(['reporters', badReporter.index]);
-    return { ok: false, message: `reporters[${badReporter.index}]: ${badReporter.message} → at ${name}:${line}:${column}` };
+    return {
+      ok: false,
+      message: `reporters[${badReporter.index}]: ${badReporter.message} → at ${name}:${line}:${column}`,
+    };
   }
   return { ok: true, config: parsed.data, file: name };
 }

@@ -22,9 +22,11 @@ export function explainCommand(files: string[], flags: RunFlags, io: Io, cwd: st
   const settings = { ...settingsOf(flags, config.config), trial: flags.trial ?? 1, trials: null, diagnose: true };
   const loaded = loadIdentities(files, settings.limits);
   const wanted = flags.claim ?? [];
-  const list = loaded.identities.flatMap((identity) => identity.claims
-    .filter((c) => wanted.length === 0 || wanted.some((w) => w === c.name || w === c.row))
-    .map((claim) => explainClaim(identity, claim, settings)));
+  const list = loaded.identities.flatMap((identity) =>
+    identity.claims
+      .filter((c) => wanted.length === 0 || wanted.some((w) => w === c.name || w === c.row))
+      .map((claim) => explainClaim(identity, claim, settings)),
+  );
   const palette = wantsColor(io, flags.color) ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
   io.stdout(formatExplanations(list, palette, { seed: settings.seed, extra: [], dims: settings.dims }));
   if (loaded.errors.length > 0) io.stdout(formatList({ identities: [], errors: loaded.errors }));

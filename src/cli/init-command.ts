@@ -24,7 +24,9 @@ export function initCommand(dir: string, io: Io, cwd: string): number {
       writeFileSync(target, contents, { flag: 'wx' });
       io.stdout(`  created  ${shown}\n`);
     } catch (error) {
-      io.stderr(`mcheck: cannot create ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr(
+        `mcheck: cannot create ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+      );
       failed = true;
     }
   }

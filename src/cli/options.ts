@@ -20,7 +20,8 @@ export function parseSeed(value: string): number {
 /** A whole number from 1 to 100000 (trials, a trial number). */
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_RUN_TRIALS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_RUN_TRIALS}.`);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_RUN_TRIALS)
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_RUN_TRIALS}.`);
   return n;
 }
 
@@ -33,21 +34,24 @@ export function parseMode(value: string): 'full' | 'fast' {
 /** `--probes K`: a whole number from 1 to MAX_PROBES. */
 export function parseProbes(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_PROBES) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_PROBES}.`);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_PROBES)
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_PROBES}.`);
   return n;
 }
 
 /** `--workers N`: 0 to MAX_WORKERS threads. */
 export function parseWorkers(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > MAX_WORKERS) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_WORKERS}.`);
+  if (!/^\d+$/.test(value) || n > MAX_WORKERS)
+    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_WORKERS}.`);
   return n;
 }
 
 /** A tolerance: a finite number ≥ 0 such as 1e-6. */
 export function parseTolerance(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0, such as 1e-6.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected a number ≥ 0, such as 1e-6.');
   return n;
 }
 
@@ -62,7 +66,8 @@ export function parseDims(value: string, previous: ReadonlyMap<string, number> |
   for (const part of value.split(',')) {
     const match = /^\s*([\p{L}][\p{L}\p{N}_]*)\s*=\s*(\d+)\s*$/u.exec(part);
     const size = match ? Number(match[2]) : 0;
-    if (!match || size < 1 || size > 500) throw new InvalidArgumentError('expected name=size pairs such as m=2,n=3, sizes from 1 to 500.');
+    if (!match || size < 1 || size > 500)
+      throw new InvalidArgumentError('expected name=size pairs such as m=2,n=3, sizes from 1 to 500.');
     dims.set(match[1]!, size);
   }
   return dims;
@@ -94,7 +99,9 @@ export function parseLimit(value: string, previous: ReadonlyMap<string, number> 
   const info = match ? LIMIT_NAMES[match[1]!] : undefined;
   const n = Number(match?.[2]);
   if (!match || info === undefined || !(n > 0) || !Number.isFinite(n)) {
-    throw new InvalidArgumentError(`expected NAME=VALUE with NAME one of ${Object.keys(LIMIT_NAMES).join(', ')} and VALUE > 0.`);
+    throw new InvalidArgumentError(
+      `expected NAME=VALUE with NAME one of ${Object.keys(LIMIT_NAMES).join(', ')} and VALUE > 0.`,
+    );
   }
   if (n > info.max) throw new InvalidArgumentError(`${match[1]} can be raised to ${info.max} at most.`);
   return new Map(previous ?? []).set(match[1]!, n);
@@ -103,6 +110,7 @@ export function parseLimit(value: string, previous: ReadonlyMap<string, number> 
 /** `--timeout SECONDS`: the time budget of each claim. */
 export function parseSeconds(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of seconds > 0.');
+  if (value.trim() === '' || !(n > 0) || !Number.isFinite(n))
+    throw new InvalidArgumentError('expected a number of seconds > 0.');
   return n;
 }

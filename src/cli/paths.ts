@@ -10,7 +10,9 @@ function findPackage(): { root: string; version: string } {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'package.json');
-    const pkg = existsSync(candidate) ? (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string }) : null;
+    const pkg = existsSync(candidate)
+      ? (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string })
+      : null;
     if (pkg?.name === 'mcheck') return { root: dir, version: pkg.version ?? '0.0.0' };
     const parent = dirname(dir);
     if (parent === dir) throw new Error('mcheck: cannot find its own package.json');

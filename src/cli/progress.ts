@@ -9,7 +9,8 @@ const SHOW_AFTER_MS = 1000;
  * terminals, never under CI, and only once the run has taken a second. `done()` clears it.
  */
 export function progressDisplay(io: Io): { readonly onProgress: OnProgress; readonly done: () => void } {
-  const enabled = io.stdoutIsTTY && io.stderrIsTTY && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
+  const enabled =
+    io.stdoutIsTTY && io.stderrIsTTY && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
   const started = Date.now();
   let shown = false;
   return {

@@ -53,7 +53,9 @@ export function limitsOf(flags: Pick<RunFlags, 'limit' | 'timeout'>): Limits {
 
 /** Flags over config over defaults, as run settings. */
 export function settingsOf(flags: RunFlags, config: Config): RunSettings {
-  const seed = flags.seed ?? (config.seed === undefined ? DEFAULT_SEED : config.seed === 'random' ? parseSeed('random') : config.seed);
+  const seed =
+    flags.seed ??
+    (config.seed === undefined ? DEFAULT_SEED : config.seed === 'random' ? parseSeed('random') : config.seed);
   return {
     seed,
     trials: flags.trials ?? config.trials ?? null,
@@ -107,7 +109,13 @@ function targetsOf(flags: RunFlags, config: Config, io: Io): ReporterTarget[] {
 }
 
 /** Formats the report with every reporter; files are written whole. Returns false if one failed. */
-function emit(report: RunReport, targets: readonly ReporterTarget[], replay: ReplayFlags, flags: RunFlags, io: Io): boolean {
+function emit(
+  report: RunReport,
+  targets: readonly ReporterTarget[],
+  replay: ReplayFlags,
+  flags: RunFlags,
+  io: Io,
+): boolean {
   let ok = true;
   for (const t of targets) {
     const color = t.file === null && t.name === 'pretty' && wantsColor(io, flags.color);
@@ -116,7 +124,10 @@ function emit(report: RunReport, targets: readonly ReporterTarget[], replay: Rep
     if (t.file === null) io.stdout(text);
     else {
       const problem = writeWhole(t.file, text);
-      if (problem !== null) { io.stderr(`mcheck: ${problem}\n`); ok = false; }
+      if (problem !== null) {
+        io.stderr(`mcheck: ${problem}\n`);
+        ok = false;
+      }
     }
   }
   return ok;
@@ -144,7 +155,11 @@ export function runCommand(paths: string[] | null, flags: RunFlags, io: Io, cwd:
     return 2;
   }
   setWorkerCount(flags.workers ?? DEFAULT_WORKERS);
-  const loaded = loadIdentities(paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)], settings.limits, cacheOf(flags, cwd));
+  const loaded = loadIdentities(
+    paths ?? [flags.dir ?? config.dir ?? defaultDir(cwd)],
+    settings.limits,
+    cacheOf(flags, cwd),
+  );
   const progress = progressDisplay(io);
   const report = runIdentities(loaded.identities, loaded.errors, settings, progress.onProgress);
   progress.done();

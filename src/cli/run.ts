@@ -25,7 +25,9 @@ export async function run(argv: readonly string[], io: Io, cwd: string): Promise
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_ERROR;
     io.stderr(`mcheck: internal error: ${(error as Error).message}\n`);
-    io.stderr(debug ? `${(error as Error).stack}\n` : 'This is a bug in mcheck. Rerun with --debug to see where it happened.\n');
+    io.stderr(
+      debug ? `${(error as Error).stack}\n` : 'This is a bug in mcheck. Rerun with --debug to see where it happened.\n',
+    );
     return USAGE_ERROR;
   }
 }

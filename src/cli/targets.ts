@@ -14,7 +14,9 @@ export function parseTarget(value: string): ReporterTarget {
   const name = eq < 0 ? value : value.slice(0, eq);
   const file = eq < 0 ? null : value.slice(eq + 1);
   if (!Object.hasOwn(REPORTERS, name)) {
-    throw new InvalidArgumentError(`unknown reporter "${name}" (choose from ${Object.keys(REPORTERS).join(', ')}; NAME=FILE writes to a file).`);
+    throw new InvalidArgumentError(
+      `unknown reporter "${name}" (choose from ${Object.keys(REPORTERS).join(', ')}; NAME=FILE writes to a file).`,
+    );
   }
   if (file === '') throw new InvalidArgumentError(`a file name is missing after "${name}=".`);
   return { name, file };
@@ -36,7 +38,11 @@ export function writeWhole(file: string, text: string): string | null {
     renameSync(temporary, file);
     return null;
   } catch (error) {
-    try { unlinkSync(temporary); } catch { /* nothing was written */ }
+    try {
+      unlinkSync(temporary);
+    } catch {
+      /* nothing was written */
+    }
     return `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
   }
 }

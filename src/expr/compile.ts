@@ -58,10 +58,17 @@ function bracketDepth(source: string): number {
  * Nothing of mathjs's evaluator runs, so a spec cannot reach `import`, `config`, methods of its
  * matrices or the scope; this is the sandbox.
  */
-export function compileExpression(source: string, names: ReadonlySet<string>, maxLength = MAX_EXPRESSION_LENGTH): CompileResult {
+export function compileExpression(
+  source: string,
+  names: ReadonlySet<string>,
+  maxLength = MAX_EXPRESSION_LENGTH,
+): CompileResult {
   if (source.trim() === '') return { ok: false, message: 'the expression is empty' };
   if (source.length > maxLength) {
-    return { ok: false, message: `the expression is longer than the limit of ${maxLength} characters (raise it with --limit expression-length=N)` };
+    return {
+      ok: false,
+      message: `the expression is longer than the limit of ${maxLength} characters (raise it with --limit expression-length=N)`,
+    };
   }
   if (bracketDepth(source) > MAX_EXPRESSION_DEPTH) {
     return { ok: false, message: `brackets nest deeper than ${MAX_EXPRESSION_DEPTH} levels` };
@@ -121,7 +128,8 @@ function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string
 }
 
 function compileConstant(value: unknown): Evaluator {
-  if (typeof value !== 'number') throw new Refusal(`only numbers are allowed as constants, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number')
+    throw new Refusal(`only numbers are allowed as constants, got ${JSON.stringify(value)}`);
   const m = scalar(value);
   return () => m;
 }
@@ -191,7 +199,8 @@ function compileArray(node: AnyNode, child: (n: AnyNode) => Evaluator): Evaluato
   const items = node.items!;
   if (items.length === 0) throw new Refusal('empty brackets [] are not allowed');
   // mathjs reads `[a b]` as the product [a*b]; in MATLAB it is two entries. Refuse the ambiguity.
-  const implicit = (n: AnyNode): boolean => n.type === 'OperatorNode' && (n as { implicit?: boolean }).implicit === true;
+  const implicit = (n: AnyNode): boolean =>
+    n.type === 'OperatorNode' && (n as { implicit?: boolean }).implicit === true;
   if (items.some((i) => implicit(i) || (i.type === 'ArrayNode' && i.items!.some(implicit)))) {
     throw new Refusal('entries of [ ] must be separated by commas: write [a, b], not [a b]');
   }

@@ -1,8 +1,22 @@
 import {
-  createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode,
-  createConstantNode, createFunctionAssignmentNode, createFunctionNode, createIndexNode, createNode,
-  createObjectNode, createOperatorNode, createParenthesisNode, createParse, createRangeNode,
-  createRelationalNode, createSymbolNode, type MathNode,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createNode,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createSymbolNode,
+  type MathNode,
 } from 'mathjs';
 
 /** A mathjs factory: given its dependencies by name, it builds one function or class. */
@@ -10,12 +24,23 @@ type Factory = (dependencies: Record<string, unknown>) => unknown;
 
 // mathjs exports its factories but its type declarations leave them out.
 declare module 'mathjs' {
-  export const createAccessorNode: Factory, createArrayNode: Factory, createAssignmentNode: Factory,
-    createBlockNode: Factory, createConditionalNode: Factory, createConstantNode: Factory,
-    createFunctionAssignmentNode: Factory, createFunctionNode: Factory, createIndexNode: Factory,
-    createNode: Factory, createObjectNode: Factory, createOperatorNode: Factory,
-    createParenthesisNode: Factory, createParse: Factory, createRangeNode: Factory,
-    createRelationalNode: Factory, createSymbolNode: Factory;
+  export const createAccessorNode: Factory,
+    createArrayNode: Factory,
+    createAssignmentNode: Factory,
+    createBlockNode: Factory,
+    createConditionalNode: Factory,
+    createConstantNode: Factory,
+    createFunctionAssignmentNode: Factory,
+    createFunctionNode: Factory,
+    createIndexNode: Factory,
+    createNode: Factory,
+    createObjectNode: Factory,
+    createOperatorNode: Factory,
+    createParenthesisNode: Factory,
+    createParse: Factory,
+    createRangeNode: Factory,
+    createRelationalNode: Factory,
+    createSymbolNode: Factory;
 }
 
 /** A dependency of a node class that only its own evaluation or printing would call; mcheck calls neither. */
@@ -30,7 +55,10 @@ function unused(name: string): () => never {
  * and building the typed-function machinery for that took most of the CLI's start-up. mcheck only
  * ever parses one string, so the string signature is called directly.
  */
-function typedForParse(_name: string, signatures: Record<string, (source: string) => MathNode>): (source: string) => MathNode {
+function typedForParse(
+  _name: string,
+  signatures: Record<string, (source: string) => MathNode>,
+): (source: string) => MathNode {
   const parseString = signatures['string'];
   if (parseString === undefined) throw new Error('mathjs parse has no string signature');
   return (source) => parseString(source);

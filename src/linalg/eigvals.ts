@@ -22,7 +22,11 @@ function toHessenberg(a: Work, n: number): void {
   for (let m = 2; m < n; m++) {
     let x = 0;
     let i = m;
-    for (let j = m; j <= n; j++) if (Math.abs(a[j]![m - 1]!) > Math.abs(x)) { x = a[j]![m - 1]!; i = j; }
+    for (let j = m; j <= n; j++)
+      if (Math.abs(a[j]![m - 1]!) > Math.abs(x)) {
+        x = a[j]![m - 1]!;
+        i = j;
+      }
     if (i !== m) {
       for (let j = m - 1; j <= n; j++) [a[i]![j], a[m]![j]] = [a[m]![j]!, a[i]![j]!];
       for (let j = 1; j <= n; j++) [a[j]![i], a[j]![m]] = [a[j]![m]!, a[j]![i]!];
@@ -56,11 +60,15 @@ function hessenbergEigenvalues(a: Work, n: number, wr: number[], wi: number[]): 
       for (l = nn; l >= 2; l--) {
         let s = Math.abs(a[l - 1]![l - 1]!) + Math.abs(a[l]![l]!);
         if (s === 0) s = anorm;
-        if (Math.abs(a[l]![l - 1]!) + s === s) { a[l]![l - 1] = 0; break; }
+        if (Math.abs(a[l]![l - 1]!) + s === s) {
+          a[l]![l - 1] = 0;
+          break;
+        }
       }
       let x = a[nn]![nn]!;
       if (l === nn) {
-        wr[nn] = x + t; wi[nn--] = 0;
+        wr[nn] = x + t;
+        wi[nn--] = 0;
       } else {
         let y = a[nn - 1]![nn - 1]!;
         let w = a[nn]![nn - 1]! * a[nn - 1]![nn]!;
@@ -108,9 +116,18 @@ function splitPair(x: number, y: number, w: number, t: number, nn: number, wr: n
  * Where a double-shift sweep can start: the lowest row m ≥ l whose subdiagonal is small enough
  * for the bulge to be introduced there, with the first column (p, q, r) of the shifted matrix.
  */
-function sweepStart(a: Work, l: number, nn: number, x0: number, y0: number, w: number): [number, number, number, number] {
+function sweepStart(
+  a: Work,
+  l: number,
+  nn: number,
+  x0: number,
+  y0: number,
+  w: number,
+): [number, number, number, number] {
   let m: number;
-  let p = 0, q = 0, r = 0;
+  let p = 0,
+    q = 0,
+    r = 0;
   for (m = nn - 2; m >= l; m--) {
     const z = a[m]![m]!;
     r = x0 - z;
@@ -119,7 +136,9 @@ function sweepStart(a: Work, l: number, nn: number, x0: number, y0: number, w: n
     q = a[m + 1]![m + 1]! - z - r - s0;
     r = a[m + 2]![m + 1]!;
     const s = Math.abs(p) + Math.abs(q) + Math.abs(r);
-    p /= s; q /= s; r /= s;
+    p /= s;
+    q /= s;
+    r /= s;
     if (m === l) break;
     const u = Math.abs(a[m]![m - 1]!) * (Math.abs(q) + Math.abs(r));
     const v = Math.abs(p) * (Math.abs(a[m - 1]![m - 1]!) + Math.abs(z) + Math.abs(a[m + 1]![m + 1]!));
@@ -130,7 +149,9 @@ function sweepStart(a: Work, l: number, nn: number, x0: number, y0: number, w: n
 
 /** One implicit double-shift QR sweep on the active block l..nn. */
 function francisStep(a: Work, l: number, nn: number, x0: number, y0: number, w: number): void {
-  let [m, p, q, r] = sweepStart(a, l, nn, x0, y0, w);
+  const m0 = sweepStart(a, l, nn, x0, y0, w);
+  const m = m0[0];
+  let [, p, q, r] = m0;
   let z: number;
   for (let i = m + 2; i <= nn; i++) {
     a[i]![i - 2] = 0;
@@ -143,7 +164,11 @@ function francisStep(a: Work, l: number, nn: number, x0: number, y0: number, w: 
       q = a[k + 1]![k - 1]!;
       r = k !== nn - 1 ? a[k + 2]![k - 1]! : 0;
       x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-      if (x !== 0) { p /= x; q /= x; r /= x; }
+      if (x !== 0) {
+        p /= x;
+        q /= x;
+        r /= x;
+      }
     }
     const s = sign(Math.sqrt(p * p + q * q + r * r), p);
     if (s === 0) continue;
@@ -161,17 +186,33 @@ function francisStep(a: Work, l: number, nn: number, x0: number, y0: number, w: 
 }
 
 /** Applies the Householder reflector of one sweep step to rows k..k+2 and columns k..k+2. */
-function reflect(a: Work, k: number, l: number, nn: number, x: number, y: number, z: number, q: number, r: number): void {
+function reflect(
+  a: Work,
+  k: number,
+  l: number,
+  nn: number,
+  x: number,
+  y: number,
+  z: number,
+  q: number,
+  r: number,
+): void {
   for (let j = k; j <= nn; j++) {
     let p = a[k]![j]! + q * a[k + 1]![j]!;
-    if (k !== nn - 1) { p += r * a[k + 2]![j]!; a[k + 2]![j]! -= p * z; }
+    if (k !== nn - 1) {
+      p += r * a[k + 2]![j]!;
+      a[k + 2]![j]! -= p * z;
+    }
     a[k + 1]![j]! -= p * y;
     a[k]![j]! -= p * x;
   }
   const last = Math.min(nn, k + 3);
   for (let i = l; i <= last; i++) {
     let p = x * a[i]![k]! + y * a[i]![k + 1]!;
-    if (k !== nn - 1) { p += z * a[i]![k + 2]!; a[i]![k + 2]! -= p * r; }
+    if (k !== nn - 1) {
+      p += z * a[i]![k + 2]!;
+      a[i]![k + 2]! -= p * r;
+    }
     a[i]![k + 1]! -= p * q;
     a[i]![k]! -= p;
   }

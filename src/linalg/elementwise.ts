@@ -50,9 +50,18 @@ export function mapReal(a: Mat, op: string, f: (x: number) => number): Mat {
 type ComplexOp = (ar: number, ai: number, br: number, bi: number, out: Float64Array, k: number) => void;
 
 const COMPLEX_OPS: Record<'add' | 'sub' | 'mul' | 'div', ComplexOp> = {
-  add: (ar, ai, br, bi, o, k) => { o[2 * k] = ar + br; o[2 * k + 1] = ai + bi; },
-  sub: (ar, ai, br, bi, o, k) => { o[2 * k] = ar - br; o[2 * k + 1] = ai - bi; },
-  mul: (ar, ai, br, bi, o, k) => { o[2 * k] = ar * br - ai * bi; o[2 * k + 1] = ar * bi + ai * br; },
+  add: (ar, ai, br, bi, o, k) => {
+    o[2 * k] = ar + br;
+    o[2 * k + 1] = ai + bi;
+  },
+  sub: (ar, ai, br, bi, o, k) => {
+    o[2 * k] = ar - br;
+    o[2 * k + 1] = ai - bi;
+  },
+  mul: (ar, ai, br, bi, o, k) => {
+    o[2 * k] = ar * br - ai * bi;
+    o[2 * k + 1] = ar * bi + ai * br;
+  },
   div: (ar, ai, br, bi, o, k) => {
     const d = br * br + bi * bi;
     o[2 * k] = (ar * br + ai * bi) / d;
@@ -75,10 +84,18 @@ const REAL_OPS: Record<keyof typeof COMPLEX_OPS, (x: number, y: number) => numbe
 function sameShape(x: Float64Array, y: Float64Array, o: Float64Array, kind: keyof typeof COMPLEX_OPS): void {
   const n = o.length;
   switch (kind) {
-    case 'add': for (let k = 0; k < n; k++) o[k] = x[k]! + y[k]!; break;
-    case 'sub': for (let k = 0; k < n; k++) o[k] = x[k]! - y[k]!; break;
-    case 'mul': for (let k = 0; k < n; k++) o[k] = x[k]! * y[k]!; break;
-    case 'div': for (let k = 0; k < n; k++) o[k] = x[k]! / y[k]!; break;
+    case 'add':
+      for (let k = 0; k < n; k++) o[k] = x[k]! + y[k]!;
+      break;
+    case 'sub':
+      for (let k = 0; k < n; k++) o[k] = x[k]! - y[k]!;
+      break;
+    case 'mul':
+      for (let k = 0; k < n; k++) o[k] = x[k]! * y[k]!;
+      break;
+    case 'div':
+      for (let k = 0; k < n; k++) o[k] = x[k]! / y[k]!;
+      break;
   }
 }
 

@@ -40,12 +40,15 @@ export function multiply(a: Mat, b: Mat): Mat {
       `dimension mismatch in *: ${formatShape(a)} * ${formatShape(b)} (inner dimensions ${a.cols} != ${b.rows})`,
     );
   }
-  const m = a.rows, k = a.cols, n = b.cols;
+  const m = a.rows,
+    k = a.cols,
+    n = b.cols;
   checkSize(m, n, 'the product');
   const re = matmulReal(a.re, b.re, m, k, n);
   if (a.im === null && b.im === null) return { rows: m, cols: n, re, im: null };
   const zero = new Float64Array(0);
-  const ai = a.im ?? zero, bi = b.im ?? zero;
+  const ai = a.im ?? zero,
+    bi = b.im ?? zero;
   const rr = re;
   const ii = a.im && b.im ? matmulReal(ai, bi, m, k, n) : allocate(m * n);
   const ri = b.im ? matmulReal(a.re, bi, m, k, n) : allocate(m * n);

@@ -37,7 +37,8 @@ function reduce(a: Mat, axis: Axis, step: Step, start: number): Mat {
  */
 function reduceReal(a: Mat, out: Mat, add: boolean): Mat {
   const { rows, cols } = out;
-  const o = out.re, x = a.re;
+  const o = out.re,
+    x = a.re;
   for (let i = 0; i < a.rows; i++) {
     for (let j = 0; j < a.cols; j++) {
       const k = (rows === 1 ? 0 : i) * cols + (cols === 1 ? 0 : j);

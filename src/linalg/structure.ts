@@ -72,7 +72,10 @@ export function vcat(parts: readonly Mat[]): Mat {
     requireReal(p, '[ ; ]');
     if (p.cols !== cols) throw new MathError(`dimension mismatch in [a; b]: ${p.cols} columns != ${cols} columns`);
   }
-  const out = zeros(parts.reduce((s, p) => s + p.rows, 0), cols);
+  const out = zeros(
+    parts.reduce((s, p) => s + p.rows, 0),
+    cols,
+  );
   let offset = 0;
   for (const p of parts) {
     out.re.set(p.re, offset);

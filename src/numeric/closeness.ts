@@ -51,7 +51,11 @@ export interface Comparison {
  * values. Both must be finite (the caller checks) and of one shape.
  */
 export function compareArrays(analytic: Mat, numeric: Mat, tol: Tolerance): Comparison {
-  let maxAbs = 0, maxRel = 0, worstRatio = -1, worstK = 0, worstError = 0;
+  let maxAbs = 0,
+    maxRel = 0,
+    worstRatio = -1,
+    worstK = 0,
+    worstError = 0;
   let passed = true;
   for (let k = 0; k < numeric.re.length; k++) {
     const dr = analytic.re[k]! - numeric.re[k]!;
@@ -62,7 +66,11 @@ export function compareArrays(analytic: Mat, numeric: Mat, tol: Tolerance): Comp
     if (size > tol.atol) maxRel = Math.max(maxRel, abs / size);
     if (!isClose(abs, size, tol)) passed = false;
     const ratio = abs / (tol.atol + tol.rtol * size);
-    if (ratio > worstRatio) { worstRatio = ratio; worstK = k; worstError = abs; }
+    if (ratio > worstRatio) {
+      worstRatio = ratio;
+      worstK = k;
+      worstError = abs;
+    }
   }
   const cols = numeric.cols;
   return {

@@ -27,7 +27,8 @@ function along(x: Mat, v: Mat, s: number): Mat {
 function stencilAlong(f: Objective, x: Mat, v: Mat, t: number, baseTrace: KinkTrace | null): Mat | null {
   let acc: Mat | null = null;
   for (let s = 0; s < STENCIL.length; s++) {
-    const offset = STENCIL[s]![0], weight = STENCIL[s]![1];
+    const offset = STENCIL[s]![0],
+      weight = STENCIL[s]![1];
     const trace = new KinkTrace();
     const value = f(along(x, v, offset * t), trace);
     if (baseTrace !== null && !trace.samePieceAs(baseTrace)) return null;
@@ -51,5 +52,10 @@ export function directionalDerivative(f: Objective, x: Mat, v: Mat, baseTrace: K
  * at t/16; null when f leaves its domain at the wider step.
  */
 export function directionalNoise(f: Objective, x: Mat, v: Mat, out: number): number | null {
-  return noiseOf((step) => stencilAlong(f, x, v, step, null)!, directionalStep(x), () => f(x, new KinkTrace()), out);
+  return noiseOf(
+    (step) => stencilAlong(f, x, v, step, null)!,
+    directionalStep(x),
+    () => f(x, new KinkTrace()),
+    out,
+  );
 }

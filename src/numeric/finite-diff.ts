@@ -28,8 +28,7 @@ export type Objective = (x: Mat, trace: KinkTrace) => Mat;
 
 /** The partial derivatives of f at x, one array of f's shape per entry of x (row-major). */
 export type Partials =
-  | { readonly ok: true; readonly partials: readonly Mat[] }
-  | { readonly ok: false; readonly kinkAt: number };
+  { readonly ok: true; readonly partials: readonly Mat[] } | { readonly ok: false; readonly kinkAt: number };
 
 /** The fourth-order central stencil: offsets in steps, and weights (to divide by the step). */
 export const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
@@ -49,7 +48,8 @@ function stencil(f: Objective, probe: Mat, xk: number, k: number, h: number, bas
   let acc: Mat | null = null;
   // An indexed loop: destructuring iteration is slow in the interpreter, where a short run spends its time.
   for (let s = 0; s < STENCIL.length; s++) {
-    const offset = STENCIL[s]![0], weight = STENCIL[s]![1];
+    const offset = STENCIL[s]![0],
+      weight = STENCIL[s]![1];
     probe.re[k] = xk + offset * h;
     const trace = new KinkTrace();
     const value = f(probe, trace);
@@ -108,7 +108,12 @@ export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Par
 export function stencilNoise(f: Objective, x: Mat, k: number, out: number): number | null {
   const probe = scratchCopy(x);
   const xk = x.re[k]!;
-  return noiseOf((step) => stencil(f, probe, xk, k, step, null)!, stepFor(xk), () => f(x, new KinkTrace()), out);
+  return noiseOf(
+    (step) => stencil(f, probe, xk, k, step, null)!,
+    stepFor(xk),
+    () => f(x, new KinkTrace()),
+    out,
+  );
 }
 
 /**
@@ -119,7 +124,8 @@ export function stencilNoise(f: Objective, x: Mat, k: number, out: number): numb
 export function noiseOf(at: (step: number) => Mat, h: number, value: () => Mat, out: number): number | null {
   try {
     const [fine, base, coarse] = [at(h / 16), at(h), at(2 * h)];
-    const change = (a: Mat, b: Mat): number => Math.hypot(a.re[out]! - b.re[out]!, (a.im?.[out] ?? 0) - (b.im?.[out] ?? 0));
+    const change = (a: Mat, b: Mat): number =>
+      Math.hypot(a.re[out]! - b.re[out]!, (a.im?.[out] ?? 0) - (b.im?.[out] ?? 0));
     const size = Math.abs(value().re[out] ?? 0);
     return Math.max(change(base, fine), change(base, coarse)) + (16 * Number.EPSILON * size) / h;
   } catch (error) {

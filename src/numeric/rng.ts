@@ -13,7 +13,10 @@ export interface Rng {
 
 /** cyrb128: hashes a string into four 32-bit words, well mixed, to seed sfc32. */
 function hash128(key: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < key.length; i++) {
     const k = key.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -39,7 +42,10 @@ function hash128(key: string): [number, number, number, number] {
 export function createRng(parts: readonly (string | number)[]): Rng {
   let [a, b, c, d] = hash128(parts.map(String).join('\u0000'));
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;

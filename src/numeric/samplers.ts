@@ -4,15 +4,30 @@ import type { Rng } from './rng.js';
 
 /** The sample kinds of the spec format, in the order the docs list them. */
 export const SAMPLE_KINDS = [
-  'normal', 'uniform', 'positive', 'nonzero', 'invertible', 'symmetric', 'spd', 'orthogonal',
-  'diagonal', 'probability', 'onehot',
+  'normal',
+  'uniform',
+  'positive',
+  'nonzero',
+  'invertible',
+  'symmetric',
+  'spd',
+  'orthogonal',
+  'diagonal',
+  'probability',
+  'onehot',
 ] as const;
 
 /** A sample kind, as named in specs. */
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
 
 /** Kinds that only make sense for square matrices. */
-export const SQUARE_KINDS: ReadonlySet<SampleKind> = new Set(['invertible', 'symmetric', 'spd', 'orthogonal', 'diagonal']);
+export const SQUARE_KINDS: ReadonlySet<SampleKind> = new Set([
+  'invertible',
+  'symmetric',
+  'spd',
+  'orthogonal',
+  'diagonal',
+]);
 
 /**
  * Singular values of `invertible` draws and eigenvalues of `spd` draws lie in this range, so the
@@ -72,7 +87,10 @@ function withSpectrum(u: Mat, d: readonly number[], v: Mat): Mat {
 }
 
 function spectrum(n: number, rng: Rng, signed: boolean): number[] {
-  return Array.from({ length: n }, () => (signed && rng.uniform() < 0.5 ? -1 : 1) * between(rng, WELL_CONDITIONED_RANGE));
+  return Array.from(
+    { length: n },
+    () => (signed && rng.uniform() < 0.5 ? -1 : 1) * between(rng, WELL_CONDITIONED_RANGE),
+  );
 }
 
 /**
@@ -108,10 +126,14 @@ function onehot(rows: number, cols: number, rng: Rng): Mat {
  */
 export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rng): Mat {
   switch (kind) {
-    case 'normal': return fill(rows, cols, () => rng.normal());
-    case 'uniform': return fill(rows, cols, () => 2 * rng.uniform() - 1);
-    case 'positive': return fill(rows, cols, () => between(rng, [0.5, 2]));
-    case 'nonzero': return fill(rows, cols, () => nonzeroNormal(rng));
+    case 'normal':
+      return fill(rows, cols, () => rng.normal());
+    case 'uniform':
+      return fill(rows, cols, () => 2 * rng.uniform() - 1);
+    case 'positive':
+      return fill(rows, cols, () => between(rng, [0.5, 2]));
+    case 'nonzero':
+      return fill(rows, cols, () => nonzeroNormal(rng));
     case 'invertible':
       return withSpectrum(randomOrthogonal(rows, rng), spectrum(rows, rng, true), randomOrthogonal(rows, rng));
     case 'symmetric': {
@@ -123,14 +145,17 @@ export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rn
       const q = randomOrthogonal(rows, rng);
       return symmetricPart(withSpectrum(q, spectrum(rows, rng, false), q));
     }
-    case 'orthogonal': return randomOrthogonal(rows, rng);
+    case 'orthogonal':
+      return randomOrthogonal(rows, rng);
     case 'diagonal': {
       const d = zeros(rows, rows);
       for (let i = 0; i < rows; i++) d.re[i * rows + i] = nonzeroNormal(rng);
       return d;
     }
-    case 'probability': return probability(rows, cols, rng);
-    case 'onehot': return onehot(rows, cols, rng);
+    case 'probability':
+      return probability(rows, cols, rng);
+    case 'onehot':
+      return onehot(rows, cols, rng);
   }
 }
 

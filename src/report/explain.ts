@@ -11,7 +11,8 @@ function indent(lines: readonly string[], by = '    '): string[] {
 
 function header(e: Explanation, p: Palette, seed: number): string {
   const r = e.result;
-  const mark = r.status === 'pass' ? p.pass(FIGURES.pass) : r.status === 'fail' ? p.fail(FIGURES.fail) : p.error(FIGURES.error);
+  const mark =
+    r.status === 'pass' ? p.pass(FIGURES.pass) : r.status === 'fail' ? p.fail(FIGURES.fail) : p.error(FIGURES.error);
   const dims = [...e.dims].map(([k, v]) => `${k}=${v}`).join(', ');
   return `${mark} ${p.bold(r.row)}  ${p.dim(`${r.kind} ${FIGURES.dot} seed ${seed} ${FIGURES.dot} trial ${e.trial}${dims ? ` ${FIGURES.dot} ${dims}` : ''} ${FIGURES.dot} ${r.file}:${r.line}`)}`;
 }
@@ -39,11 +40,18 @@ export function formatExplanations(list: readonly Explanation[], p: Palette, rep
     const r = e.result;
     out.push(header(e, p, replay.seed));
     for (const input of e.inputs) {
-      out.push(`  ${input.name}${input.role === 'where' ? p.dim(' (where)') : ''} =`, ...indent(matrixLines(input.value)));
+      out.push(
+        `  ${input.name}${input.role === 'where' ? p.dim(' (where)') : ''} =`,
+        ...indent(matrixLines(input.value)),
+      );
     }
     out.push(...indent(sides(e, p), '  '));
     const errors = `max abs error ${formatError(r.maxAbsError)}, max rel error ${formatError(r.maxRelError)}`;
-    out.push(r.status === 'pass' ? `  ${p.pass('pass')}: ${errors}` : `  ${r.status === 'fail' ? p.fail('fail') : p.error('error')}: ${r.message}`);
+    out.push(
+      r.status === 'pass'
+        ? `  ${p.pass('pass')}: ${errors}`
+        : `  ${r.status === 'fail' ? p.fail('fail') : p.error('error')}: ${r.message}`,
+    );
     if (r.hint !== null) out.push(`  ${p.bold('hint:')} ${r.hint}`);
     if (r.status === 'fail') out.push(p.dim(`  rerun: ${replayCommand(r, replay)}`));
     out.push('');

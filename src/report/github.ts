@@ -13,7 +13,11 @@ function escapeProperty(text: string): string {
 }
 
 function annotation(r: ClaimResult, replay: ReplayFlags): string {
-  const lines = [r.message ?? '', r.hint !== null ? `hint: ${r.hint}` : '', r.status === 'fail' ? `rerun: ${replayCommand(r, replay)}` : ''];
+  const lines = [
+    r.message ?? '',
+    r.hint !== null ? `hint: ${r.hint}` : '',
+    r.status === 'fail' ? `rerun: ${replayCommand(r, replay)}` : '',
+  ];
   const props = `file=${escapeProperty(r.file)},line=${r.line},title=${escapeProperty(r.row)}`;
   return `::error ${props}::${escapeData(lines.filter((l) => l !== '').join('\n'))}`;
 }
@@ -28,7 +32,10 @@ export const githubReporter: Reporter = (report: RunReport, ctx) => {
     if (r.status !== 'pass') out.push(annotation(r, ctx.replay));
   }
   for (const e of report.errors) {
-    const place = e.line === null ? `file=${escapeProperty(e.file)}` : `file=${escapeProperty(e.file)},line=${e.line},col=${e.column}`;
+    const place =
+      e.line === null
+        ? `file=${escapeProperty(e.file)}`
+        : `file=${escapeProperty(e.file)},line=${e.line},col=${e.column}`;
     out.push(`::error ${place},title=spec error::${escapeData(e.message)}`);
   }
   return out.length === 0 ? '' : out.join('\n') + '\n';

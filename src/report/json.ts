@@ -32,9 +32,10 @@ export const jsonReporter: Reporter = (report: RunReport, ctx) => {
       message: r.message,
       hint: r.hint,
       repro: r.status === 'fail' ? replayCommand(r, ctx.replay) : null,
-      worst: r.status === 'fail' && r.worst !== null
-        ? { index: r.worst.index, analytic: finite(r.worst.analytic), numeric: finite(r.worst.numeric) }
-        : null,
+      worst:
+        r.status === 'fail' && r.worst !== null
+          ? { index: r.worst.index, analytic: finite(r.worst.analytic), numeric: finite(r.worst.numeric) }
+          : null,
       noise: finite(r.noise),
       failedTrial: r.failedTrial,
       dims: r.failedDims,

@@ -8,8 +8,11 @@ import type { Reporter, ReporterContext } from './reporter.js';
 export function xmlEscape(text: string): string {
   return text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
@@ -23,7 +26,9 @@ function failureText(r: ClaimResult, ctx: ReporterContext): string {
     smaller !== null ? `smallest failing case: ${smaller}` : null,
     `at ${formatPlace(r.file, r.line)}`,
     r.status === 'fail' ? `rerun: ${replayCommand(r, ctx.replay)}` : null,
-  ].filter((l) => l !== null).join('\n');
+  ]
+    .filter((l) => l !== null)
+    .join('\n');
 }
 
 function testcase(r: ClaimResult, ms: number, ctx: ReporterContext): string {
@@ -36,8 +41,10 @@ function testcase(r: ClaimResult, ms: number, ctx: ReporterContext): string {
 
 function specErrorCase(e: SpecError): string {
   const at = formatPlace(e.file, e.line, e.column);
-  return `    <testcase classname="${xmlEscape(e.file)}" name="${xmlEscape(`spec error at ${at}`)}" file="${xmlEscape(e.file)}"${e.line === null ? '' : ` line="${e.line}"`} time="0.000">\n` +
-    `      <error message="${xmlEscape(e.message)}" type="${xmlEscape(e.code)}">${xmlEscape(`${e.message}\nat ${at}`)}</error>\n    </testcase>`;
+  return (
+    `    <testcase classname="${xmlEscape(e.file)}" name="${xmlEscape(`spec error at ${at}`)}" file="${xmlEscape(e.file)}"${e.line === null ? '' : ` line="${e.line}"`} time="0.000">\n` +
+    `      <error message="${xmlEscape(e.message)}" type="${xmlEscape(e.code)}">${xmlEscape(`${e.message}\nat ${at}`)}</error>\n    </testcase>`
+  );
 }
 
 /**
@@ -55,7 +62,10 @@ export const junitReporter: Reporter = (report: RunReport, ctx) => {
     const failures = results.filter((r) => r.status === 'fail').length;
     const errored = results.filter((r) => r.status === 'error').length + errors.length;
     const time = results.reduce((s, r) => s + (report.durationsMs[r.row] ?? 0), 0);
-    const cases = [...results.map((r) => testcase(r, report.durationsMs[r.row] ?? 0, ctx)), ...errors.map(specErrorCase)];
+    const cases = [
+      ...results.map((r) => testcase(r, report.durationsMs[r.row] ?? 0, ctx)),
+      ...errors.map(specErrorCase),
+    ];
     return `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${failures}" errors="${errored}" skipped="0" time="${seconds(time)}">\n${properties}\n${cases.join('\n')}\n  </testsuite>`;
   });
   const { failed, errors } = report.summary;

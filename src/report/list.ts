@@ -6,7 +6,12 @@ import { formatPlace } from './place.js';
 export function formatList(loaded: Loaded): string {
   const lines: string[] = [];
   const rows = loaded.identities.flatMap((identity) =>
-    identity.claims.map((c) => ({ row: c.row, kind: c.kind, at: `${identity.file}:${c.location.line}`, title: identity.title })),
+    identity.claims.map((c) => ({
+      row: c.row,
+      kind: c.kind,
+      at: `${identity.file}:${c.location.line}`,
+      title: identity.title,
+    })),
   );
   const width = Math.max(0, ...rows.map((r) => r.row.length));
   for (const r of rows) lines.push(`${r.row.padEnd(width)}  ${r.kind.padEnd(8)}  ${r.at}`);
@@ -15,6 +20,8 @@ export function formatList(loaded: Loaded): string {
   }
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   const errors = loaded.errors.length ? `, ${count(loaded.errors.length, 'error', 'errors')}` : '';
-  lines.push(`${count(loaded.identities.length, 'identity', 'identities')}, ${count(rows.length, 'claim', 'claims')}${errors}`);
+  lines.push(
+    `${count(loaded.identities.length, 'identity', 'identities')}, ${count(rows.length, 'claim', 'claims')}${errors}`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -12,7 +12,11 @@ function entry(m: Mat, k: number): string {
  * A matrix as lines of right-aligned columns in brackets. `mark(k)` decides which entries get a
  * marker after them (`*`) and `paint` how a marked entry is coloured; the marker survives NO_COLOR.
  */
-export function matrixLines(m: Mat, mark: (k: number) => boolean = () => false, paint: (s: string) => string = (s) => s): string[] {
+export function matrixLines(
+  m: Mat,
+  mark: (k: number) => boolean = () => false,
+  paint: (s: string) => string = (s) => s,
+): string[] {
   const cells = Array.from({ length: m.rows * m.cols }, (_, k) => entry(m, k));
   const width = Math.max(1, ...cells.map((c) => c.length));
   const lines: string[] = [];
@@ -29,6 +33,7 @@ export function matrixLines(m: Mat, mark: (k: number) => boolean = () => false, 
 
 /** Two blocks of lines side by side, the left one padded to a common width. */
 export function sideBySide(left: readonly string[], right: readonly string[], gap = 4): string[] {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes take no width on screen
   const visible = (s: string): number => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   const width = Math.max(0, ...left.map(visible));
   const n = Math.max(left.length, right.length);

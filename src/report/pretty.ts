@@ -8,13 +8,15 @@ import { type Reporter, type ReporterContext, summaryLine } from './reporter.js'
 
 const MAX_ROW_WIDTH = 48;
 
-
 function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): string[] {
   const { palette: p } = ctx;
-  const mark = r.status === 'pass' ? p.pass(FIGURES.pass) : r.status === 'fail' ? p.fail(FIGURES.fail) : p.error(FIGURES.error);
+  const mark =
+    r.status === 'pass' ? p.pass(FIGURES.pass) : r.status === 'fail' ? p.fail(FIGURES.fail) : p.error(FIGURES.error);
   const name = r.status === 'pass' ? r.row : r.status === 'fail' ? p.fail(r.row) : p.error(r.row);
   const pad = ' '.repeat(Math.max(1, width - r.row.length + 2));
-  const numbers = p.dim(`abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`);
+  const numbers = p.dim(
+    `abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`,
+  );
   const lines = [` ${mark} ${name}${pad}${numbers}`];
   if (r.status === 'pass') return lines;
   const noise = r.noise === null ? '' : p.dim(`; noise ${r.noise === 0 ? '0' : `~${r.noise.toExponential(0)}`}`);
@@ -22,7 +24,9 @@ function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): strin
   if (r.hint !== null) lines.push(`     ${p.bold('hint:')} ${r.hint}`);
   const smaller = shrunkCommand(r, ctx.replay);
   if (smaller !== null) {
-    const dims = Object.entries(r.shrunk!.dims).map(([k, v]) => `${k}=${v}`).join(', ');
+    const dims = Object.entries(r.shrunk!.dims)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     lines.push(p.dim(`     smallest failing case: ${dims}: ${smaller}`));
   }
   lines.push(p.dim(`     at ${formatPlace(r.file, r.line, null)}`));
@@ -44,7 +48,12 @@ export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext
   const { palette: p } = ctx;
   const width = Math.min(MAX_ROW_WIDTH, Math.max(0, ...report.results.map((r) => r.row.length)));
   const files = new Set([...report.results.map((r) => r.file), ...report.errors.map((e) => e.file)]).size;
-  const out = [p.dim(`mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${describeMode(report.mode)} mode ${FIGURES.dot} ${plural(files, 'file')}`), ''];
+  const out = [
+    p.dim(
+      `mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${describeMode(report.mode)} mode ${FIGURES.dot} ${plural(files, 'file')}`,
+    ),
+    '',
+  ];
   for (const r of report.results) out.push(...resultLines(r, width, ctx));
   if (report.errors.length > 0) {
     if (report.results.length > 0) out.push('');

@@ -19,8 +19,16 @@ function dimsFlag(dims: Readonly<Record<string, number>> | ReadonlyMap<string, n
 
 function command(result: ClaimResult, flags: ReplayFlags, trial: number | null, dims: string[]): string {
   const words = [
-    'mcheck', 'check', result.file, '--claim', result.claim ?? result.row, '--seed', String(flags.seed),
-    ...(trial !== null ? ['--trial', String(trial)] : []), ...dims, ...flags.extra,
+    'mcheck',
+    'check',
+    result.file,
+    '--claim',
+    result.claim ?? result.row,
+    '--seed',
+    String(flags.seed),
+    ...(trial !== null ? ['--trial', String(trial)] : []),
+    ...dims,
+    ...flags.extra,
   ];
   return words.map(shellQuote).join(' ');
 }

@@ -12,7 +12,11 @@ const yamlString = (s: string): string => JSON.stringify(s);
  * (message, hint, place, rerun) under each failure.
  */
 export const tapReporter: Reporter = (report: RunReport, ctx) => {
-  const out = ['TAP version 13', `1..${report.results.length + report.errors.length}`, `# mcheck seed ${report.seed}, ${describeMode(report.mode)} mode`];
+  const out = [
+    'TAP version 13',
+    `1..${report.results.length + report.errors.length}`,
+    `# mcheck seed ${report.seed}, ${describeMode(report.mode)} mode`,
+  ];
   let n = 0;
   for (const r of report.results) {
     n++;
@@ -30,7 +34,13 @@ export const tapReporter: Reporter = (report: RunReport, ctx) => {
   for (const e of report.errors) {
     n++;
     const at = formatPlace(e.file, e.line, e.column);
-    out.push(`not ok ${n} - spec error in ${e.file.replace(/#/g, '\\#')}`, '  ---', `  message: ${yamlString(e.message)}`, `  at: ${yamlString(at)}`, '  ...');
+    out.push(
+      `not ok ${n} - spec error in ${e.file.replace(/#/g, '\\#')}`,
+      '  ---',
+      `  message: ${yamlString(e.message)}`,
+      `  at: ${yamlString(at)}`,
+      '  ...',
+    );
   }
   out.push(`# ${summaryLine(report)}`);
   return out.join('\n') + '\n';

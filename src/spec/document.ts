@@ -14,8 +14,13 @@ export type SpecDocument =
   | { readonly ok: true; readonly data: unknown; readonly locate: Locate }
   | { readonly ok: false; readonly errors: readonly SpecError[] };
 
-
-function fail(file: string, message: string, code: string, line: number | null = null, column: number | null = null): SpecDocument {
+function fail(
+  file: string,
+  message: string,
+  code: string,
+  line: number | null = null,
+  column: number | null = null,
+): SpecDocument {
   return { ok: false, errors: [{ code, file, line, column, message }] };
 }
 
@@ -24,8 +29,14 @@ function fail(file: string, message: string, code: string, line: number | null =
  * positions of every node. Never throws: syntax errors, empty and binary files become errors.
  * With a cache, a text parsed cleanly before is not parsed again.
  */
-export function parseSpecText(file: string, text: string, limits: Limits = DEFAULT_LIMITS, cache: SpecCache | null = null): SpecDocument {
-  if (Buffer.byteLength(text) > limits.fileBytes) return fail(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large');
+export function parseSpecText(
+  file: string,
+  text: string,
+  limits: Limits = DEFAULT_LIMITS,
+  cache: SpecCache | null = null,
+): SpecDocument {
+  if (Buffer.byteLength(text) > limits.fileBytes)
+    return fail(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large');
   if (text.includes('\u0000')) return fail(file, 'not a text file (it contains NUL bytes)', 'binary');
   const cached = cache?.read(text) ?? null;
   if (cached !== null) return { ok: true, ...cached };
@@ -35,7 +46,8 @@ export function parseSpecText(file: string, text: string, limits: Limits = DEFAU
     const first = doc.errors[0]!;
     const pos = lineCounter.linePos(first.pos[0]);
     let message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    if (first.code === 'DUPLICATE_KEY') message = `duplicate key ${JSON.stringify(/^[^:\n]*/.exec(text.slice(first.pos[0]))![0].trim())}`;
+    if (first.code === 'DUPLICATE_KEY')
+      message = `duplicate key ${JSON.stringify(/^[^:\n]*/.exec(text.slice(first.pos[0]))![0].trim())}`;
     return fail(file, `YAML syntax: ${message}`, 'syntax', pos.line, pos.col);
   }
   if (doc.contents === null) return fail(file, 'the file is empty', 'empty');

@@ -54,7 +54,12 @@ export type Layout = 'denominator' | 'numerator';
 /** A claim, resolved and compiled: every field present. */
 export type Claim =
   | (ClaimBase & { readonly kind: 'equal'; readonly lhs: Expression; readonly rhs: Expression })
-  | (ClaimBase & { readonly kind: 'gradient'; readonly f: Expression; readonly wrt: string; readonly expect: Expression })
+  | (ClaimBase & {
+      readonly kind: 'gradient';
+      readonly f: Expression;
+      readonly wrt: string;
+      readonly expect: Expression;
+    })
   | (ClaimBase & {
       readonly kind: 'jacobian';
       readonly f: Expression;

@@ -11,7 +11,8 @@ import { DEFAULT_LIMITS, describeLimit, type Limits } from '../limits.js';
 export const SPEC_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
 
 /** Files of a project that a folder walk passes over (named on the command line they still load). */
-const NOT_SPECS = /^(package(-lock)?\.json|npm-shrinkwrap\.json|[tj]sconfig(\..*)?\.json|mcheck\.config\.(json|ya?ml)|pnpm-lock\.yaml|\.?[\w-]*lint[\w-]*\.(json|ya?ml))$/;
+const NOT_SPECS =
+  /^(package(-lock)?\.json|npm-shrinkwrap\.json|[tj]sconfig(\..*)?\.json|mcheck\.config\.(json|ya?ml)|pnpm-lock\.yaml|\.?[\w-]*lint[\w-]*\.(json|ya?ml))$/;
 
 /** Identities that loaded, and errors for the files that did not. */
 export interface Loaded {
@@ -31,9 +32,13 @@ function walk(dir: string, errors: SpecError[]): string[] {
   let entries;
   try {
     // By code units, not localeCompare: the same order everywhere, without loading a collator.
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
   } catch (error) {
-    errors.push(specError(dir, `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable'));
+    errors.push(
+      specError(dir, `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable'),
+    );
     return [];
   }
   const out: string[] = [];
@@ -41,7 +46,8 @@ function walk(dir: string, errors: SpecError[]): string[] {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(path, errors));
-    else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !NOT_SPECS.test(entry.name)) out.push(path);
+    else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !NOT_SPECS.test(entry.name))
+      out.push(path);
   }
   return out;
 }
@@ -64,7 +70,8 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
     if (!isDir) files.push(path);
     else {
       const found = walk(path, errors);
-      if (found.length === 0) errors.push(specError(path, 'no spec files (*.yaml, *.yml, *.json) in this directory', 'no_specs'));
+      if (found.length === 0)
+        errors.push(specError(path, 'no spec files (*.yaml, *.yml, *.json) in this directory', 'no_specs'));
       files.push(...found);
     }
   }
@@ -75,18 +82,30 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
 }
 
 /** Reads and resolves one spec file; never throws. */
-export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS, cache: SpecCache | null = null): { identity: Identity | null; errors: readonly SpecError[] } {
+export function loadSpecFile(
+  file: string,
+  limits: Limits = DEFAULT_LIMITS,
+  cache: SpecCache | null = null,
+): { identity: Identity | null; errors: readonly SpecError[] } {
   let text: string;
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return { identity: null, errors: [specError(file, 'not a regular file', 'not_a_file')] };
     // Refuse a huge file before reading it into memory.
     if (stat.size > limits.fileBytes) {
-      return { identity: null, errors: [specError(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large')] };
+      return {
+        identity: null,
+        errors: [specError(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large')],
+      };
     }
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { identity: null, errors: [specError(file, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable')] };
+    return {
+      identity: null,
+      errors: [
+        specError(file, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable'),
+      ],
+    };
   }
   const doc = parseSpecText(file, text, limits, cache);
   if (!doc.ok) return { identity: null, errors: doc.errors };
@@ -98,7 +117,11 @@ export function loadSpecFile(file: string, limits: Limits = DEFAULT_LIMITS, cach
  * Loads every spec under `paths`. Ids must be unique within a run: a second file with an id
  * already seen is an error, and the first keeps it.
  */
-export function loadIdentities(paths: readonly string[], limits: Limits = DEFAULT_LIMITS, cache: SpecCache | null = null): Loaded {
+export function loadIdentities(
+  paths: readonly string[],
+  limits: Limits = DEFAULT_LIMITS,
+  cache: SpecCache | null = null,
+): Loaded {
   const { files, errors } = findSpecFiles(paths);
   const identities: Identity[] = [];
   const seen = new Map<string, Identity>();
@@ -110,7 +133,13 @@ export function loadIdentities(paths: readonly string[], limits: Limits = DEFAUL
     const first = seen.get(identity.id);
     if (first !== undefined) {
       const { line, column } = identity.location;
-      errors.push({ code: 'duplicate_id', file, line, column, message: `id "${identity.id}" is already used by ${first.file}:${first.location.line}` });
+      errors.push({
+        code: 'duplicate_id',
+        file,
+        line,
+        column,
+        message: `id "${identity.id}" is already used by ${first.file}:${first.location.line}`,
+      });
       continue;
     }
     seen.set(identity.id, identity);

@@ -2,8 +2,24 @@ import { PRELUDE } from '../expr/prelude.js';
 
 /** Words the expression parser treats as operators or literals, or that name JS internals. */
 const RESERVED = new Set([
-  'and', 'or', 'not', 'xor', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined',
-  'NaN', 'Infinity', '__proto__', 'constructor', 'prototype', 'i',
+  'and',
+  'or',
+  'not',
+  'xor',
+  'mod',
+  'to',
+  'in',
+  'end',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'i',
 ]);
 
 /** What kind of thing a name of a spec is, for messages. */

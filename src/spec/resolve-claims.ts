@@ -44,7 +44,8 @@ export function resolveClaims(ctx: ResolveContext, raws: readonly RawClaim[], sc
   raws.forEach((raw, index) => {
     const path = ['claims', index];
     if (raw.name !== undefined) {
-      if (names.has(raw.name)) return ctx.error('claim', `claim name "${raw.name}" is used twice in this spec`, [...path, 'name']);
+      if (names.has(raw.name))
+        return ctx.error('claim', `claim name "${raw.name}" is used twice in this spec`, [...path, 'name']);
       names.add(raw.name);
     }
     const claim = resolveClaim(ctx, raw, index, scope, rowOf(scope.id, raw, index, raws.length));
@@ -69,8 +70,11 @@ function resolveClaim(ctx: ResolveContext, raw: RawClaim, index: number, scope: 
   const rejected = problem === null && !scope.vars.some((v) => v.name === raw.wrt);
   const f = compile('f', raw.f);
   if (raw.kind === 'backprop') {
-    const invalid = invalidName(raw.upstream, 'upstream name') ??
-      (scope.declared.has(raw.upstream) ? `upstream name "${raw.upstream}" is already declared as a ${scope.declared.get(raw.upstream)}` : null);
+    const invalid =
+      invalidName(raw.upstream, 'upstream name') ??
+      (scope.declared.has(raw.upstream)
+        ? `upstream name "${raw.upstream}" is already declared as a ${scope.declared.get(raw.upstream)}`
+        : null);
     if (invalid !== null) ctx.error('upstream', invalid, [...path, 'upstream']);
     const expect = compile('expect', raw.expect, new Set([...names, raw.upstream]));
     if (problem !== null || rejected || invalid !== null || !f || !expect) return null;

@@ -5,11 +5,16 @@ import { invalidName, type NameRole } from './names.js';
 import type { ResolveContext } from './resolve-context.js';
 import { describeLimit } from '../limits.js';
 
-
 /** The declared names of a spec and what each one is. */
 export type Declared = Map<string, NameRole>;
 
-function declare(ctx: ResolveContext, declared: Declared, name: string, role: NameRole, path: (string | number)[]): boolean {
+function declare(
+  ctx: ResolveContext,
+  declared: Declared,
+  name: string,
+  role: NameRole,
+  path: (string | number)[],
+): boolean {
   const invalid = invalidName(name, role);
   if (invalid !== null) {
     ctx.error('name', invalid, path, true);
@@ -31,7 +36,8 @@ export function resolveDims(ctx: ResolveContext, raw: RawSpec, declared: Declare
     if (!declare(ctx, declared, name, 'dims symbol', ['dims', name])) continue;
     const [min, max] = typeof value === 'number' ? [value, value] : value;
     if (min > max) ctx.error('dims', `dims ${name}: the range [${min}, ${max}] is empty (min > max)`, ['dims', name]);
-    else if (max > ctx.limits.dim) ctx.error('limit', `dims ${name}: ${max} exceeds ${describeLimit(ctx.limits, 'dim')}`, ['dims', name]);
+    else if (max > ctx.limits.dim)
+      ctx.error('limit', `dims ${name}: ${max} exceeds ${describeLimit(ctx.limits, 'dim')}`, ['dims', name]);
     else dims.push({ name, min, max });
   }
   return dims;
@@ -58,16 +64,32 @@ export function alwaysVector(shape: readonly ShapeEntry[], dims: readonly DimSpe
   return shape.length < 2 || fixedSize(shape[0]!, dims) === 1 || fixedSize(shape[1]!, dims) === 1;
 }
 
-function checkShape(ctx: ResolveContext, name: string, shape: readonly ShapeEntry[], dims: readonly DimSpec[], declared: Declared): boolean {
+function checkShape(
+  ctx: ResolveContext,
+  name: string,
+  shape: readonly ShapeEntry[],
+  dims: readonly DimSpec[],
+  declared: Declared,
+): boolean {
   for (const [i, entry] of shape.entries()) {
     // A dims symbol that was declared but refused has its own error already.
-    if (typeof entry === 'string' && declared.get(entry) === 'dims symbol' && !dims.some((d) => d.name === entry)) return false;
+    if (typeof entry === 'string' && declared.get(entry) === 'dims symbol' && !dims.some((d) => d.name === entry))
+      return false;
     if (typeof entry === 'string' && !dims.some((d) => d.name === entry)) {
-      ctx.error('shape', `var ${name}: shape entry "${entry}" is not a dims symbol${dims.length ? ` (dims: ${dims.map((d) => d.name).join(', ')})` : ''}`, ['vars', name, 'shape', i]);
+      ctx.error(
+        'shape',
+        `var ${name}: shape entry "${entry}" is not a dims symbol${dims.length ? ` (dims: ${dims.map((d) => d.name).join(', ')})` : ''}`,
+        ['vars', name, 'shape', i],
+      );
       return false;
     }
     if (typeof entry === 'number' && entry > ctx.limits.dim) {
-      ctx.error('limit', `var ${name}: size ${entry} exceeds ${describeLimit(ctx.limits, 'dim')}`, ['vars', name, 'shape', i]);
+      ctx.error('limit', `var ${name}: size ${entry} exceeds ${describeLimit(ctx.limits, 'dim')}`, [
+        'vars',
+        name,
+        'shape',
+        i,
+      ]);
       return false;
     }
   }
@@ -75,7 +97,12 @@ function checkShape(ctx: ResolveContext, name: string, shape: readonly ShapeEntr
 }
 
 /** `vars:` → VarSpec[]; shapes name declared dims, square-only samples get square shapes. */
-export function resolveVars(ctx: ResolveContext, raw: RawSpec, dims: readonly DimSpec[], declared: Declared): VarSpec[] {
+export function resolveVars(
+  ctx: ResolveContext,
+  raw: RawSpec,
+  dims: readonly DimSpec[],
+  declared: Declared,
+): VarSpec[] {
   const vars: VarSpec[] = [];
   const entries = Object.entries(raw.vars);
   if (entries.length === 0) ctx.error('vars', 'vars needs at least one var', ['vars'], true);
@@ -84,7 +111,11 @@ export function resolveVars(ctx: ResolveContext, raw: RawSpec, dims: readonly Di
     if (!checkShape(ctx, name, v.shape, dims, declared)) continue;
     const sample: SampleKind = v.sample ?? 'normal';
     if (SQUARE_KINDS.has(sample) && !alwaysSquare(v.shape, dims)) {
-      ctx.error('sample', `var ${name}: sample ${sample} needs a square shape, got [${v.shape.join(', ')}]`, ['vars', name, 'sample']);
+      ctx.error('sample', `var ${name}: sample ${sample} needs a square shape, got [${v.shape.join(', ')}]`, [
+        'vars',
+        name,
+        'sample',
+      ]);
       continue;
     }
     vars.push({ name, shape: v.shape, sample });

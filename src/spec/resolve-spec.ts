@@ -12,8 +12,7 @@ import { resolveClaims } from './resolve-claims.js';
 
 /** The outcome of resolving one file: an identity, or the errors that stop it. */
 export type Resolved =
-  | { readonly ok: true; readonly identity: Identity }
-  | { readonly ok: false; readonly errors: readonly SpecError[] };
+  { readonly ok: true; readonly identity: Identity } | { readonly ok: false; readonly errors: readonly SpecError[] };
 
 function describeRoot(data: unknown): string {
   if (Array.isArray(data)) return 'a list';
@@ -32,7 +31,10 @@ function reportReservedKeys(ctx: ResolveContext, value: unknown, path: (string |
   for (const key of Object.keys(value)) {
     if (key === '__proto__') {
       const role = path.length === 1 ? ROLES[String(path[0])] : undefined;
-      const message = role !== undefined ? invalidName(key, role)! : `"__proto__" is a reserved word${path.length ? ` (in ${dotPath(path)})` : ''}`;
+      const message =
+        role !== undefined
+          ? invalidName(key, role)!
+          : `"__proto__" is a reserved word${path.length ? ` (in ${dotPath(path)})` : ''}`;
       ctx.error('name', message, [...path, key], true);
     }
     const child = (value as Record<string, unknown>)[key];
@@ -66,7 +68,9 @@ function validate(ctx: ResolveContext, data: unknown): RawSpec | null {
   }
   // A key that is the tail of an expression cut at a comma leaves that expression cut too:
   // checking it would only report the same mistake again.
-  const onlyUnknownKeys = parsed.error.issues.every((i) => i.code === 'unrecognized_keys' && !i.keys.some(looksLikeSplitExpression));
+  const onlyUnknownKeys = parsed.error.issues.every(
+    (i) => i.code === 'unrecognized_keys' && !i.keys.some(looksLikeSplitExpression),
+  );
   if (!onlyUnknownKeys) return null;
   const retry = RawSpec.safeParse(withoutUnknownKeys(data, parsed.error.issues));
   return retry.success ? retry.data : null;
@@ -100,7 +104,9 @@ export function resolveSpec(file: string, data: unknown, locate: Locate, limits:
     latex: raw.latex ?? null,
     file,
     location: ctx.locate(['id']),
-    dims, vars, where,
+    dims,
+    vars,
+    where,
     trials: raw.trials ?? null,
     tolerance: { rtol: raw.tolerance?.rtol ?? null, atol: raw.tolerance?.atol ?? null },
     claims,

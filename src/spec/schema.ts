@@ -22,12 +22,19 @@ const DimValue = z.union([PositiveInt, z.tuple([PositiveInt, PositiveInt])]);
 const ShapeEntry = z.union([PositiveInt, z.string()]);
 
 const Var = z.strictObject({
-  shape: z.array(ShapeEntry).max(2).describe('[] scalar, [n] column vector, [m, n] matrix; entries are dims symbols or sizes'),
+  shape: z
+    .array(ShapeEntry)
+    .max(2)
+    .describe('[] scalar, [n] column vector, [m, n] matrix; entries are dims symbols or sizes'),
   sample: z.enum(SAMPLE_KINDS).optional().describe('How the var is drawn (default normal)'),
 });
 
 // No control characters: names are printed in reports, where they must not forge lines or escapes.
-const Name = z.string().regex(/^[^\p{Cc}]*$/u, 'no control characters').optional().describe('A label: the row is <id>/<name>');
+const Name = z
+  .string()
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters')
+  .optional()
+  .describe('A label: the row is <id>/<name>');
 
 /** The jacobian layouts: denominator (len(wrt)×len(f), the default) and numerator. */
 export const LAYOUTS = ['denominator', 'numerator'] as const;
@@ -39,11 +46,20 @@ const Claim = z.discriminatedUnion('kind', [
   z.strictObject({ name: Name, kind: z.literal('equal'), lhs: Expr, rhs: Expr }),
   z.strictObject({ name: Name, kind: z.literal('gradient'), f: Expr, wrt: z.string(), expect: Expr }),
   z.strictObject({
-    name: Name, kind: z.literal('jacobian'), f: Expr, wrt: z.string(), expect: Expr,
+    name: Name,
+    kind: z.literal('jacobian'),
+    f: Expr,
+    wrt: z.string(),
+    expect: Expr,
     layout: z.enum(LAYOUTS).optional().describe('denominator (default): len(wrt)×len(f); numerator: len(f)×len(wrt)'),
   }),
   z.strictObject({
-    name: Name, kind: z.literal('backprop'), f: Expr, upstream: z.string(), wrt: z.string(), expect: Expr,
+    name: Name,
+    kind: z.literal('backprop'),
+    f: Expr,
+    upstream: z.string(),
+    wrt: z.string(),
+    expect: Expr,
   }),
 ]);
 
@@ -52,11 +68,17 @@ export const MAX_TRIALS = 1000;
 
 /** The schema of one spec file, strict at every level. */
 export const RawSpec = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case').describe('Unique within a run, kebab-case'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case')
+    .describe('Unique within a run, kebab-case'),
   title: z.string().optional().describe('What the identity says, in words'),
   source: z.string().optional().describe('Where the identity comes from'),
   latex: z.string().optional().describe('The identity in LaTeX'),
-  dims: z.record(z.string(), DimValue).optional().describe('Integer size symbols: a fixed size or an inclusive range [min, max], drawn each trial'),
+  dims: z
+    .record(z.string(), DimValue)
+    .optional()
+    .describe('Integer size symbols: a fixed size or an inclusive range [min, max], drawn each trial'),
   vars: z.record(z.string(), Var).describe('The random inputs, by name'),
   where: z.record(z.string(), Expr).optional().describe('Derived values, computed in order from the vars'),
   trials: PositiveInt.max(MAX_TRIALS).optional().describe('Random draws per claim (default 5)'),

@@ -38,7 +38,8 @@ const keyOf = (path: SpecPath): string => JSON.stringify(path.map(String));
 
 /** FNV-1a over the text, twice with different offsets: a file name, not a proof (texts are compared). */
 function nameOf(stamp: string, text: string): string {
-  let a = 0x811c9dc5, b = 0x01000193;
+  let a = 0x811c9dc5,
+    b = 0x01000193;
   const s = `${stamp}\u0000${text}`;
   for (let i = 0; i < s.length; i++) {
     a = Math.imul(a ^ s.charCodeAt(i), 0x01000193);
@@ -99,7 +100,12 @@ function jsonSafe(value: unknown): boolean {
 /** True when the document expands no alias, so that no alias limit can refuse it on a later run. */
 function aliasFree(doc: Document): boolean {
   let found = false;
-  visit(doc, { Alias: () => { found = true; return visit.BREAK; } });
+  visit(doc, {
+    Alias: () => {
+      found = true;
+      return visit.BREAK;
+    },
+  });
   return !found;
 }
 

@@ -94,7 +94,9 @@ export function parseJunit(xml: string): XmlReport {
 
 /** Every testcase of a parsed report, with the name of its suite. */
 export function testcases(report: XmlReport): { suite: string; tc: XmlTestcase }[] {
-  return (report.testsuites.testsuite ?? []).flatMap((s) => (s.testcase ?? []).map((tc) => ({ suite: s['@_name'], tc })));
+  return (report.testsuites.testsuite ?? []).flatMap((s) =>
+    (s.testcase ?? []).map((tc) => ({ suite: s['@_name'], tc })),
+  );
 }
 
 /**

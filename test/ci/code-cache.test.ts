@@ -15,12 +15,16 @@ const CHANGED = 'ONLY ONE REPORTER CAN WRITE TO THE TERMINAL';
 
 function copyOfPackage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mcheck-codecache-'));
-  for (const part of ['bin', 'dist', 'package.json']) cpSync(join(REPO_ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ['bin', 'dist', 'package.json'])
+    cpSync(join(REPO_ROOT, part), join(dir, part), { recursive: true });
   return dir;
 }
 
 const twoTerminalReporters = (dir: string): string =>
-  spawnSync(process.execPath, [join(dir, 'bin', 'mcheck.js'), 'all', '--reporter', 'pretty', '--reporter', 'json'], { cwd: dir, encoding: 'utf8' }).stderr;
+  spawnSync(process.execPath, [join(dir, 'bin', 'mcheck.js'), 'all', '--reporter', 'pretty', '--reporter', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+  }).stderr;
 
 describe('the code cache', () => {
   it('is not used for a rebuilt bundle of the same length', () => {

@@ -24,9 +24,13 @@ function project(config?: { name: string; text: string }): string {
   return dir;
 }
 
-const json = (value: unknown): { name: string; text: string } => ({ name: 'mcheck.config.json', text: JSON.stringify(value, null, 2) + '\n' });
+const json = (value: unknown): { name: string; text: string } => ({
+  name: 'mcheck.config.json',
+  text: JSON.stringify(value, null, 2) + '\n',
+});
 
-const status = (report: JsonReport, claim: string): string | undefined => report.results.find((r) => r.claim === claim)?.status;
+const status = (report: JsonReport, claim: string): string | undefined =>
+  report.results.find((r) => r.claim === claim)?.status;
 
 /** The 1-based line of the first line of `text` containing `needle`. */
 function lineOf(text: string, needle: string): number {
@@ -148,22 +152,35 @@ describe('mcheck.config.json', () => {
 });
 
 describe('mcheck.config.yaml and .yml', () => {
-  it.each(['mcheck.config.yaml', 'mcheck.config.yml'])('%s sets seed, trials, rtol, atol, dir and reporters', (name) => {
-    const text = ['# defaults for this project', 'seed: 5', 'trials: 4', 'rtol: 0.01', 'atol: 0.01', 'dir: identities', 'reporters:', '  - json', ''].join('\n');
-    const dir = project({ name, text });
-    const run = mcheck(['all'], { cwd: dir });
-    const report = JSON.parse(run.stdout) as JsonReport;
-    expect(run.code).toBe(0);
-    expect(report.seed).toBe(5);
-    expect(status(report, 'scaled')).toBe('pass'); // rtol
-    expect(status(report, 'shifted')).toBe('pass'); // atol
-    for (const r of report.results) expect(r.trials).toBe(4);
-    // Flags still win.
-    const flagged = runJson(['all', '--seed', '6', '--trials', '2', '--atol', '1e-8'], { cwd: dir }).report;
-    expect(flagged.seed).toBe(6);
-    expect(status(flagged, 'shifted')).toBe('fail');
-    expect(flagged.results.find((r) => r.claim === 'scaled')!.trials).toBe(2);
-  });
+  it.each(['mcheck.config.yaml', 'mcheck.config.yml'])(
+    '%s sets seed, trials, rtol, atol, dir and reporters',
+    (name) => {
+      const text = [
+        '# defaults for this project',
+        'seed: 5',
+        'trials: 4',
+        'rtol: 0.01',
+        'atol: 0.01',
+        'dir: identities',
+        'reporters:',
+        '  - json',
+        '',
+      ].join('\n');
+      const dir = project({ name, text });
+      const run = mcheck(['all'], { cwd: dir });
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(run.code).toBe(0);
+      expect(report.seed).toBe(5);
+      expect(status(report, 'scaled')).toBe('pass'); // rtol
+      expect(status(report, 'shifted')).toBe('pass'); // atol
+      for (const r of report.results) expect(r.trials).toBe(4);
+      // Flags still win.
+      const flagged = runJson(['all', '--seed', '6', '--trials', '2', '--atol', '1e-8'], { cwd: dir }).report;
+      expect(flagged.seed).toBe(6);
+      expect(status(flagged, 'shifted')).toBe('fail');
+      expect(flagged.results.find((r) => r.claim === 'scaled')!.trials).toBe(2);
+    },
+  );
 });
 
 describe('a bad config file', () => {
@@ -174,12 +191,32 @@ describe('a bad config file', () => {
   }
   const jsonText = (lines: string[]): string => ['{', ...lines, '}', ''].join('\n');
   const cases: Record<string, Bad> = {
-    'an unknown key (json)': { name: 'mcheck.config.json', text: jsonText(['  "seed": 3,', '  "trails": 4']), at: '"trails"' },
-    'trials 0 (json)': { name: 'mcheck.config.json', text: jsonText(['  "seed": 3,', '  "trials": 0']), at: '"trials"' },
-    'a negative seed (json)': { name: 'mcheck.config.json', text: jsonText(['  "dir": "identities",', '  "seed": -1']), at: '"seed"' },
+    'an unknown key (json)': {
+      name: 'mcheck.config.json',
+      text: jsonText(['  "seed": 3,', '  "trails": 4']),
+      at: '"trails"',
+    },
+    'trials 0 (json)': {
+      name: 'mcheck.config.json',
+      text: jsonText(['  "seed": 3,', '  "trials": 0']),
+      at: '"trials"',
+    },
+    'a negative seed (json)': {
+      name: 'mcheck.config.json',
+      text: jsonText(['  "dir": "identities",', '  "seed": -1']),
+      at: '"seed"',
+    },
     'a string for rtol (json)': { name: 'mcheck.config.json', text: jsonText(['  "rtol": "tight"']), at: '"rtol"' },
-    'reporters not a list (json)': { name: 'mcheck.config.json', text: jsonText(['  "seed": 3,', '  "reporters": "json"']), at: '"reporters"' },
-    'an unknown key (yaml)': { name: 'mcheck.config.yaml', text: 'seed: 3\ntrials: 2\ntolerance: 1e-3\n', at: 'tolerance' },
+    'reporters not a list (json)': {
+      name: 'mcheck.config.json',
+      text: jsonText(['  "seed": 3,', '  "reporters": "json"']),
+      at: '"reporters"',
+    },
+    'an unknown key (yaml)': {
+      name: 'mcheck.config.yaml',
+      text: 'seed: 3\ntrials: 2\ntolerance: 1e-3\n',
+      at: 'tolerance',
+    },
     'a negative rtol (yaml)': { name: 'mcheck.config.yaml', text: 'seed: 3\nrtol: -1\n', at: 'rtol' },
     'a YAML syntax error': { name: 'mcheck.config.yaml', text: 'seed: 3\nreporters: [json\n', at: 'reporters' },
   };
@@ -194,7 +231,8 @@ describe('a bad config file', () => {
     const m = new RegExp(`${bad.name.replace(/\./g, '\\.')}:(\\d+)`).exec(run.stderr);
     expect(m, run.stderr).not.toBeNull();
     // A syntax error is found where the parser gives up: at or after the line that opens it.
-    if (bad.at === 'reporters' && bad.name.endsWith('.yaml')) expect(Number(m![1])).toBeGreaterThanOrEqual(lineOf(bad.text, bad.at));
+    if (bad.at === 'reporters' && bad.name.endsWith('.yaml'))
+      expect(Number(m![1])).toBeGreaterThanOrEqual(lineOf(bad.text, bad.at));
     else expect(Number(m![1])).toBe(lineOf(bad.text, bad.at));
   });
 
@@ -215,15 +253,15 @@ describe('a bad config file', () => {
 
   // The reporters of a config are names like those of --reporter; an unknown one must be
   // reported like every other bad value, with the file and line.
-  it.each([['an unknown reporter', 'nope'], ['a reporter with an empty file name', 'junit=']])(
-    '%s in "reporters": exits 2, naming the file and the line',
-    (_, value) => {
-      const text = jsonText(['  "seed": 3,', `  "reporters": [${JSON.stringify(value)}]`]);
-      const dir = project({ name: 'mcheck.config.json', text });
-      const run = mcheck(['all'], { cwd: dir });
-      expect(run.code).toBe(2);
-      expect(stackTraceSigns(run)).toEqual([]);
-      expect(run.stderr).toContain(`mcheck.config.json:${lineOf(text, '"reporters"')}`);
-    },
-  );
+  it.each([
+    ['an unknown reporter', 'nope'],
+    ['a reporter with an empty file name', 'junit='],
+  ])('%s in "reporters": exits 2, naming the file and the line', (_, value) => {
+    const text = jsonText(['  "seed": 3,', `  "reporters": [${JSON.stringify(value)}]`]);
+    const dir = project({ name: 'mcheck.config.json', text });
+    const run = mcheck(['all'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(stackTraceSigns(run)).toEqual([]);
+    expect(run.stderr).toContain(`mcheck.config.json:${lineOf(text, '"reporters"')}`);
+  });
 });

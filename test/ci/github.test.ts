@@ -2,7 +2,17 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, REPO_ROOT, prettyRows, lastLine } from '../helpers/run-cli.js';
-import { type Annotation, type JsonReport, annotations, claimLines, mcheck, parseJunit, runJson, specFiles, tempDir } from './ci-helpers.js';
+import {
+  type Annotation,
+  type JsonReport,
+  annotations,
+  claimLines,
+  mcheck,
+  parseJunit,
+  runJson,
+  specFiles,
+  tempDir,
+} from './ci-helpers.js';
 
 // `--reporter github` and GITHUB_ACTIONS=true: workflow commands that annotate the spec line of
 // each failing claim and each spec error.
@@ -90,7 +100,10 @@ describe('--reporter github with special characters', () => {
   it('annotates every failing claim of the fixture and no passing one', () => {
     expect(notes.map((n) => n.props.title)).toEqual(json.results.filter((r) => r.status !== 'pass').map((r) => r.row));
     expect(notes.map((n) => Number(n.props.line))).toEqual(
-      json.results.map((r, i) => [r, claimLines(SPECIAL)[i]!] as const).filter(([r]) => r.status !== 'pass').map(([, l]) => l),
+      json.results
+        .map((r, i) => [r, claimLines(SPECIAL)[i]!] as const)
+        .filter(([r]) => r.status !== 'pass')
+        .map(([, l]) => l),
     );
   });
 

@@ -54,7 +54,10 @@ describe('mcheck init in an empty folder', () => {
   });
 
   it('writes a package.json that depends on this version of mcheck', () => {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string>; scripts?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      devDependencies?: Record<string, string>;
+      scripts?: Record<string, string>;
+    };
     expect(pkg.devDependencies?.mcheck).toBe(`^${VERSION}`);
     expect(Object.values(pkg.scripts ?? {}).some((s) => /\bmcheck all\b/.test(s))).toBe(true);
   });
@@ -96,7 +99,9 @@ describe('mcheck init in an empty folder', () => {
   });
 
   it('wires the editor to the schema the package ships', () => {
-    const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas'?: Record<string, string[]> };
+    const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8')) as {
+      'yaml.schemas'?: Record<string, string[]>;
+    };
     const schemas = Object.entries(settings['yaml.schemas'] ?? {});
     expect(schemas.length).toBeGreaterThan(0);
     for (const [path, globs] of schemas) {

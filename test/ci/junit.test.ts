@@ -79,7 +79,12 @@ describe('junit reporter on passing specs (test/fixtures/correct + identities)',
   });
 
   it('has one testcase per claim: classname the identity id, name the row, line the claim line', () => {
-    const cases = testcases(pair.xml).map(({ tc }) => [tc['@_classname'], tc['@_name'], tc['@_file'], Number(tc['@_line'])]);
+    const cases = testcases(pair.xml).map(({ tc }) => [
+      tc['@_classname'],
+      tc['@_name'],
+      tc['@_file'],
+      Number(tc['@_line']),
+    ]);
     const expected = pair.json.results.map((r) => [r.id, r.row, r.file, r.line]);
     expect(cases).toEqual(expected);
   });
@@ -184,7 +189,11 @@ describe('junit reporter on spec errors (test/fixtures/malformed)', () => {
 
 describe('junit reporter on a mixed run', () => {
   it('counts passes, failures and spec errors of one run together', () => {
-    const pair = both(['identities/trace-gradient.yaml', 'test/fixtures/wrong/wrong-relu-jacobian.yaml', 'test/fixtures/malformed/undefined-symbol.yaml']);
+    const pair = both([
+      'identities/trace-gradient.yaml',
+      'test/fixtures/wrong/wrong-relu-jacobian.yaml',
+      'test/fixtures/malformed/undefined-symbol.yaml',
+    ]);
     expect(pair.junit.code).toBe(2);
     expectConsistent(pair);
     expect(pair.json.summary.passed).toBeGreaterThan(0);

@@ -20,9 +20,13 @@ describe('--reporter pretty --reporter json=FILE --reporter junit=FILE', () => {
   it('prints the pretty report and writes both files (relative to the working directory), which parse and agree with it', () => {
     const dir = tempDir('multi');
     mkdirSync(join(dir, 'specs'));
-    for (const f of FILES) writeFileSync(join(dir, 'specs', f.split('/').at(-1)!), readFileSync(join(REPO_ROOT, f), 'utf8'));
+    for (const f of FILES)
+      writeFileSync(join(dir, 'specs', f.split('/').at(-1)!), readFileSync(join(REPO_ROOT, f), 'utf8'));
     const specs = FILES.map((f) => `specs/${f.split('/').at(-1)!}`);
-    const run = mcheck(['check', ...specs, '--reporter', 'pretty', '--reporter', 'json=out.json', '--reporter', 'junit=out.xml'], { cwd: dir });
+    const run = mcheck(
+      ['check', ...specs, '--reporter', 'pretty', '--reporter', 'json=out.json', '--reporter', 'junit=out.xml'],
+      { cwd: dir },
+    );
     const { report: reference } = runJson(['check', ...specs], { cwd: dir });
 
     expect(run.code).toBe(1);
@@ -37,14 +41,23 @@ describe('--reporter pretty --reporter json=FILE --reporter junit=FILE', () => {
     expect(tree(dir).filter((f) => !f.startsWith('specs/'))).toEqual(['out.json', 'out.xml']);
     const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as JsonReport;
     expect(json.summary).toEqual(reference.summary);
-    expect(json.results.map((r) => [r.row, r.status, r.maxAbsError])).toEqual(reference.results.map((r) => [r.row, r.status, r.maxAbsError]));
+    expect(json.results.map((r) => [r.row, r.status, r.maxAbsError])).toEqual(
+      reference.results.map((r) => [r.row, r.status, r.maxAbsError]),
+    );
     const xml = parseJunit(readFileSync(join(dir, 'out.xml'), 'utf8'));
     expect(testcases(xml).map(({ tc }) => tc['@_name'])).toEqual(reference.results.map((r) => r.row));
   });
 
   it('writes two files of the same reporter', () => {
     const dir = tempDir('multi-same');
-    const run = mcheck(['check', 'identities/trace-gradient.yaml', '--reporter', `json=${join(dir, 'a.json')}`, '--reporter', `json=${join(dir, 'b.json')}`]);
+    const run = mcheck([
+      'check',
+      'identities/trace-gradient.yaml',
+      '--reporter',
+      `json=${join(dir, 'a.json')}`,
+      '--reporter',
+      `json=${join(dir, 'b.json')}`,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(readFileSync(join(dir, 'b.json'), 'utf8'));
@@ -55,7 +68,16 @@ describe('a report file that cannot be written', () => {
   it('exits 2 and names the file when its folder is missing, and leaves no partial file', () => {
     const dir = tempDir('unwritable');
     const missing = join(dir, 'no-such-folder', 'out.xml');
-    const run = mcheck(['check', ...FILES, '--reporter', 'pretty', '--reporter', `json=${join(dir, 'out.json')}`, '--reporter', `junit=${missing}`]);
+    const run = mcheck([
+      'check',
+      ...FILES,
+      '--reporter',
+      'pretty',
+      '--reporter',
+      `json=${join(dir, 'out.json')}`,
+      '--reporter',
+      `junit=${missing}`,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(missing);
     expect(stackTraceSigns(run)).toEqual([]);

@@ -13,7 +13,9 @@ interface FakeIo extends Io {
   readonly err: string[];
 }
 
-function fakeIo(options: { stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string | undefined> } = {}): FakeIo {
+function fakeIo(
+  options: { stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string | undefined> } = {},
+): FakeIo {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -110,7 +112,10 @@ describe('progressDisplay on a terminal, outside CI', () => {
     expect(io.err).toHaveLength(1);
   });
 
-  it.each([['', 'empty'], ['false', '"false"']])('treats CI=%j (%s) as not CI', (value) => {
+  it.each([
+    ['', 'empty'],
+    ['false', '"false"'],
+  ])('treats CI=%j (%s) as not CI', (value) => {
     const io = fakeIo({ env: { CI: value } });
     drive(io, 5, 400);
     expect(io.err.length).toBeGreaterThan(0);
@@ -145,7 +150,9 @@ describe('a spawned run (pipes, not a terminal)', () => {
   it('writes nothing to stderr, even when it takes more than a second and CI is unset', () => {
     vi.useRealTimers();
     const started = Date.now();
-    const run = runCli(['check', 'identities', 'test/fixtures/correct', '--trials', '600'], { env: { CI: undefined, GITHUB_ACTIONS: undefined } });
+    const run = runCli(['check', 'identities', 'test/fixtures/correct', '--trials', '600'], {
+      env: { CI: undefined, GITHUB_ACTIONS: undefined },
+    });
     const elapsed = Date.now() - started;
     expect(run.code).toBe(0);
     // Long enough that a TTY would have shown progress.

@@ -75,7 +75,9 @@ describe('specs mcheck accepts validate against the schema', () => {
 
 describe('specs with shape errors do not validate, and mcheck rejects them too', () => {
   const base = (): Record<string, unknown> & { claims: Record<string, unknown>[] } =>
-    structuredClone(specOf('identities/trace-gradient.yaml')) as Record<string, unknown> & { claims: Record<string, unknown>[] };
+    structuredClone(specOf('identities/trace-gradient.yaml')) as Record<string, unknown> & {
+      claims: Record<string, unknown>[];
+    };
 
   const variants: Record<string, () => unknown> = {
     'an unknown top-level key': () => ({ ...base(), tolerence: { rtol: 1e-3 } }),

@@ -14,21 +14,26 @@ beforeAll(() => {
 const same = (r: JsonReport['results'][number]): unknown[] => [r.row, r.status, r.maxAbsError, r.trials];
 
 describe('--grep PATTERN', () => {
-  it.each(['^wrong-inverse', 'transpose', 'gradient$', '/d[LW]', '(?:relu|RELU)'])('selects exactly the rows matching /%s/', (pattern) => {
-    const re = new RegExp(pattern);
-    const expected = whole.results.filter((r) => re.test(r.row));
-    expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThan(whole.results.length);
-    const { run, report } = runJson(['check', ...PATHS, '--grep', pattern]);
-    expect(report.results.map(same)).toEqual(expected.map(same));
-    expect(run.code).toBe(expected.some((r) => r.status !== 'pass') ? 1 : 0);
-  });
+  it.each(['^wrong-inverse', 'transpose', 'gradient$', '/d[LW]', '(?:relu|RELU)'])(
+    'selects exactly the rows matching /%s/',
+    (pattern) => {
+      const re = new RegExp(pattern);
+      const expected = whole.results.filter((r) => re.test(r.row));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(whole.results.length);
+      const { run, report } = runJson(['check', ...PATHS, '--grep', pattern]);
+      expect(report.results.map(same)).toEqual(expected.map(same));
+      expect(run.code).toBe(expected.some((r) => r.status !== 'pass') ? 1 : 0);
+    },
+  );
 
   it('matches the whole row (id/name), not only the name', () => {
     // Every row of an identity starts with its id.
     const id = whole.results.find((r) => r.claim !== null)!.id;
     const { report } = runJson(['check', ...PATHS, '--grep', `^${id}/`]);
-    expect(report.results.map((r) => r.row)).toEqual(whole.results.filter((r) => r.row.startsWith(`${id}/`)).map((r) => r.row));
+    expect(report.results.map((r) => r.row)).toEqual(
+      whole.results.filter((r) => r.row.startsWith(`${id}/`)).map((r) => r.row),
+    );
     expect(report.results.length).toBeGreaterThan(0);
   });
 

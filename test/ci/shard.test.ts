@@ -6,7 +6,15 @@ import { type JsonReport, type JsonResult, listedClaimCount, mcheck, runJson } f
 // and numbers do not depend on the shard it ran in.
 
 /** What must be equal between a sharded and the whole run. */
-const verdict = (r: JsonResult): unknown[] => [r.status, r.maxAbsError, r.maxRelError, r.trials, r.message, r.file, r.line];
+const verdict = (r: JsonResult): unknown[] => [
+  r.status,
+  r.maxAbsError,
+  r.maxRelError,
+  r.trials,
+  r.message,
+  r.file,
+  r.line,
+];
 
 function checkShards(args: readonly string[], n: number): { whole: JsonReport; shards: JsonReport[] } {
   const whole = runJson(args).report;
@@ -64,13 +72,16 @@ describe.each([2, 3])('--shard i/%i', (n) => {
 });
 
 describe('--shard with bad values', () => {
-  it.each(['0/2', '3/2', 'x', '1/0', '2', '-1/2', '1/2/3', ''])('rejects --shard %j with exit 2 and a message', (value) => {
-    const run = mcheck(['all', '--shard', value]);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/shard/);
-    expect(stackTraceSigns(run)).toEqual([]);
-  });
+  it.each(['0/2', '3/2', 'x', '1/0', '2', '-1/2', '1/2/3', ''])(
+    'rejects --shard %j with exit 2 and a message',
+    (value) => {
+      const run = mcheck(['all', '--shard', value]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/shard/);
+      expect(stackTraceSigns(run)).toEqual([]);
+    },
+  );
 
   it('accepts 1/1 as the whole run', () => {
     const whole = runJson(['all']).report;

@@ -26,7 +26,11 @@ const RUNS: Record<string, string[]> = {
   'passing specs': ['identities', 'test/fixtures/correct'],
   'wrong specs': ['test/fixtures/wrong'],
   'spec errors': ['test/fixtures/malformed'],
-  'a mix': ['identities/trace-gradient.yaml', 'test/fixtures/ci/special-names.yaml', 'test/fixtures/malformed/undefined-symbol.yaml'],
+  'a mix': [
+    'identities/trace-gradient.yaml',
+    'test/fixtures/ci/special-names.yaml',
+    'test/fixtures/malformed/undefined-symbol.yaml',
+  ],
 };
 
 describe.each(Object.entries(RUNS))('--reporter tap on %s', (_, paths) => {
@@ -59,7 +63,9 @@ describe('--reporter tap details', () => {
     const tap = parseTap(mcheck(['check', ...paths, '--reporter', 'tap']).stdout);
     const { report } = runJson(['check', ...paths]);
     const unescape = (d: string): string => d.replace(/\\#/g, '#');
-    expect(tap.points.slice(0, report.results.length).map((p) => unescape(p.description))).toEqual(report.results.map((r) => r.row));
+    expect(tap.points.slice(0, report.results.length).map((p) => unescape(p.description))).toEqual(
+      report.results.map((r) => r.row),
+    );
     expect(report.results.some((r) => r.row.includes('#'))).toBe(true);
     // No point description carries an unescaped `#`, which TAP would read as a directive.
     for (const p of tap.points) expect(p.description).not.toMatch(/(^|[^\\])#/);

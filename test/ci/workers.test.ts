@@ -7,8 +7,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, FULL_MODE, loadIdentities, runIdentities, resolveSpec, type RunSettings, type RunReport } from '../../src/index.js';
-import { setParallelThreshold, settleShare, sharedPartials, PARALLEL_MIN_MS } from '../../src/check/parallel-partials.js';
+import {
+  DEFAULT_LIMITS,
+  FULL_MODE,
+  loadIdentities,
+  runIdentities,
+  resolveSpec,
+  type RunSettings,
+  type RunReport,
+} from '../../src/index.js';
+import {
+  setParallelThreshold,
+  settleShare,
+  sharedPartials,
+  PARALLEL_MIN_MS,
+} from '../../src/check/parallel-partials.js';
 import { computeEntry, type Shared } from '../../src/check/share-partials.js';
 import { compileExpression } from '../../src/expr/compile.js';
 import { KinkTrace } from '../../src/expr/kink-trace.js';
@@ -18,8 +31,18 @@ import { setWorkerCount, setWorkerEntry, stopWorkers } from '../../src/check/wor
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 const SETTINGS: RunSettings = {
-  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
-  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
+  seed: 1,
+  trials: null,
+  tolerance: { rtol: 1e-5, atol: 1e-8 },
+  trial: null,
+  dims: new Map(),
+  diagnose: true,
+  claims: [],
+  grep: null,
+  shard: null,
+  bail: false,
+  limits: DEFAULT_LIMITS,
+  mode: FULL_MODE,
 };
 
 function run(paths: string[], settings: Partial<RunSettings>, workers: number): Omit<RunReport, 'durationsMs'> {
@@ -29,7 +52,11 @@ function run(paths: string[], settings: Partial<RunSettings>, workers: number): 
   return report;
 }
 
-function runSpec(data: Record<string, unknown>, settings: Partial<RunSettings>, workers: number): Omit<RunReport, 'durationsMs'> {
+function runSpec(
+  data: Record<string, unknown>,
+  settings: Partial<RunSettings>,
+  workers: number,
+): Omit<RunReport, 'durationsMs'> {
   setWorkerCount(workers);
   const r = resolveSpec('inline.yaml', data, () => ({ line: 1, column: 1 }));
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
@@ -59,7 +86,11 @@ describe('partial derivatives shared with a worker', () => {
 
   it('give the same redraws and verdicts when kinks fall in different threads', () => {
     // |X| over 2000 uniform entries: most draws put some entry within a step of the kink.
-    const spec = { id: 'kinks', vars: { X: { shape: [40, 50], sample: 'uniform' } }, claims: [{ kind: 'gradient', f: 'sum(abs(X))', wrt: 'X', expect: 'sign(X)' }] };
+    const spec = {
+      id: 'kinks',
+      vars: { X: { shape: [40, 50], sample: 'uniform' } },
+      claims: [{ kind: 'gradient', f: 'sum(abs(X))', wrt: 'X', expect: 'sign(X)' }],
+    };
     const shared = runSpec(spec, { trials: 3, diagnose: false }, 1);
     expect(shared.results[0]!.message).toMatch(/kink|inconclusive/);
     expect(shared).toEqual(runSpec(spec, { trials: 3, diagnose: false }, 0));
@@ -71,7 +102,11 @@ describe('partial derivatives shared with a worker', () => {
     await stopWorkers();
     setWorkerEntry(broken);
     try {
-      const spec = { id: 'big', vars: { X: { shape: [30, 30], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
+      const spec = {
+        id: 'big',
+        vars: { X: { shape: [30, 30], sample: 'invertible' } },
+        claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }],
+      };
       const alone = runSpec(spec, { trials: 2 }, 0);
       expect(runSpec(spec, { trials: 2 }, 1)).toEqual(alone);
       await new Promise((resolve) => setTimeout(resolve, 500)); // the worker's error arrives, and is handled
@@ -83,7 +118,12 @@ describe('partial derivatives shared with a worker', () => {
   });
 
   it('compile each where value with the names before it, as the main thread does (e stays the constant)', () => {
-    const spec = { id: 'shadow', vars: { X: { shape: [30, 30], sample: 'invertible' } }, where: { A: 'e * X', e: '2 * X' }, claims: [{ kind: 'gradient', f: 'log(abs(det(A)))', wrt: 'X', expect: "inv(X)'" }] };
+    const spec = {
+      id: 'shadow',
+      vars: { X: { shape: [30, 30], sample: 'invertible' } },
+      where: { A: 'e * X', e: '2 * X' },
+      claims: [{ kind: 'gradient', f: 'log(abs(det(A)))', wrt: 'X', expect: "inv(X)'" }],
+    };
     const shared = runSpec(spec, { trials: 1 }, 1);
     expect(shared.results[0]!.status).toBe('pass');
     expect(shared).toEqual(runSpec(spec, { trials: 1 }, 0));
@@ -91,15 +131,25 @@ describe('partial derivatives shared with a worker', () => {
 
   it('count the evaluations a single thread would: a claim exactly at its evaluation limit passes both ways', () => {
     // 50×50: f at the draw, four evaluations per entry, expect: 1 + 10000 + 1.
-    const spec = { id: 'at-limit', vars: { X: { shape: [50, 50], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
+    const spec = {
+      id: 'at-limit',
+      vars: { X: { shape: [50, 50], sample: 'invertible' } },
+      claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }],
+    };
     const limits = { ...DEFAULT_LIMITS, evaluations: 10_002 };
     expect(runSpec(spec, { trials: 1, limits }, 0).results[0]!.status).toBe('pass');
     expect(runSpec(spec, { trials: 1, limits }, 1).results[0]!.status).toBe('pass');
-    expect(runSpec(spec, { trials: 1, limits: { ...limits, evaluations: 10_001 } }, 1).results[0]!.message).toMatch(/evaluations/);
+    expect(runSpec(spec, { trials: 1, limits: { ...limits, evaluations: 10_001 } }, 1).results[0]!.message).toMatch(
+      /evaluations/,
+    );
   });
 
   it('stop at the claim time limit, and say so, in every thread', () => {
-    const spec = { id: 'slow', vars: { X: { shape: [120, 120], sample: 'invertible' } }, claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }] };
+    const spec = {
+      id: 'slow',
+      vars: { X: { shape: [120, 120], sample: 'invertible' } },
+      claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }],
+    };
     const limits = { ...DEFAULT_LIMITS, timeoutMs: 300 };
     const started = Date.now();
     const shared = runSpec(spec, { limits, trials: 1 }, 1);
@@ -119,7 +169,12 @@ describe('settling a shared run', () => {
   function share(x: Mat, done: readonly number[]): { shared: Shared; first: Mat; base: KinkTrace } {
     const base = new KinkTrace();
     objective(x, base);
-    const shared: Shared = { control: new Int32Array(new SharedArrayBuffer(8)), values: new Float64Array(new SharedArrayBuffer(48)), done: new Uint8Array(new SharedArrayBuffer(6)), length: 1 };
+    const shared: Shared = {
+      control: new Int32Array(new SharedArrayBuffer(8)),
+      values: new Float64Array(new SharedArrayBuffer(48)),
+      done: new Uint8Array(new SharedArrayBuffer(6)),
+      length: 1,
+    };
     const probe = scratchCopy(x);
     for (const k of done) expect(computeEntry(objective, probe, k, base, shared)).toBeNull();
     return { shared, first: { rows: 1, cols: 1, re: shared.values.slice(0, 1), im: null }, base };
@@ -134,7 +189,14 @@ describe('settling a shared run', () => {
 
   it('meets an earlier kink among the unfinished entries before the failure another thread found', () => {
     const { shared, first, base } = share(x0, [0, 1]);
-    const settled = settleShare(objective, x0, base, [{ index: 4, kind: 'kink', message: '', limit: null }], shared, first);
+    const settled = settleShare(
+      objective,
+      x0,
+      base,
+      [{ index: 4, kind: 'kink', message: '', limit: null }],
+      shared,
+      first,
+    );
     expect(settled).toEqual({ ok: false, kinkAt: 2 });
     expect(centralPartials(objective, x0, base)).toEqual({ ok: false, kinkAt: 2 });
   });
@@ -143,7 +205,16 @@ describe('settling a shared run', () => {
 describe('mcheck --workers', () => {
   it('gives the same JSON report with workers and without', () => {
     // n = 60: 3600 entries, several hundred milliseconds, so the claim is shared.
-    const args = ['check', 'test/fixtures/correct/log-det-gradient.yaml', '--dims', 'n=60', '--trials', '1', '--reporter', 'json'];
+    const args = [
+      'check',
+      'test/fixtures/correct/log-det-gradient.yaml',
+      '--dims',
+      'n=60',
+      '--trials',
+      '1',
+      '--reporter',
+      'json',
+    ];
     const one = runCli([...args, '--workers', '1']);
     const none = runCli([...args, '--workers', '0']);
     expect(one.code).toBe(0);

@@ -36,7 +36,7 @@ describe('mcheck all, in the repository root', () => {
     for (const r of rows) expect(r.mark, r.text).toBe('✓');
   });
 
-  it('shows each row\'s max errors and trials, and a header with the seed', () => {
+  it("shows each row's max errors and trials, and a header with the seed", () => {
     for (const r of prettyRows(run.stdout)) {
       expect(r.abs, r.text).toMatch(/^\d\.\de[-+]\d+$/);
       expect(r.rel, r.text).toMatch(/^\d\.\de[-+]\d+$/);
@@ -56,7 +56,9 @@ describe('mcheck list, in the repository root', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const rows = lines(run.stdout).slice(0, -1);
-    const claims = bundled.identities.flatMap((i) => i.claims.map((c) => ({ row: c.row, kind: c.kind, file: i.file, line: c.location.line })));
+    const claims = bundled.identities.flatMap((i) =>
+      i.claims.map((c) => ({ row: c.row, kind: c.kind, file: i.file, line: c.location.line })),
+    );
     expect(rows).toHaveLength(claims.length);
     rows.forEach((text, i) => {
       const c = claims[i]!;
@@ -78,7 +80,9 @@ describe('mcheck list with a malformed spec', () => {
     expect(run.code).toBe(2);
     const out = lines(run.stdout);
     expect(out[0]).toMatch(/^trace-gradient\s+gradient\s+identities\/trace-gradient\.yaml:\d+$/);
-    expect(out).toContain('✖ claims[0].expect: undefined name "y" → at test/fixtures/e2e/bad-undefined-symbol.yaml:11:13');
+    expect(out).toContain(
+      '✖ claims[0].expect: undefined name "y" → at test/fixtures/e2e/bad-undefined-symbol.yaml:11:13',
+    );
     expect(lastLine(run.stdout)).toMatch(/^1 identit(y|ies), 1 claims?, 1 errors?$/);
   });
 });
@@ -112,12 +116,12 @@ describe('mcheck all, outside the repository', () => {
         'claims:',
         '  - name: right',
         '    kind: gradient',
-        '    f: x\' * x',
+        "    f: x' * x",
         '    wrt: x',
         '    expect: 2 * x',
         '  - name: wrong',
         '    kind: gradient',
-        '    f: x\' * x',
+        "    f: x' * x",
         '    wrt: x',
         '    expect: x',
         '',

@@ -19,7 +19,9 @@ function parse(run: CliResult): JsonReport {
 
 /** What must not depend on which other specs run, or in which order. */
 function byRow(report: JsonReport): Map<string, unknown> {
-  return new Map(report.results.map((r) => [r.row, [r.status, r.maxAbsError, r.maxRelError, r.trials, r.message, r.line]]));
+  return new Map(
+    report.results.map((r) => [r.row, [r.status, r.maxAbsError, r.maxRelError, r.trials, r.message, r.line]]),
+  );
 }
 
 describe('--reporter json', () => {
@@ -89,7 +91,13 @@ describe('--reporter json', () => {
 
   it('gives the failing row its numbers and reason, and its line in the file', () => {
     const r = report.results.find((x) => x.row === 'e2e-unnamed-claims#2')!;
-    expect(r).toMatchObject({ id: 'e2e-unnamed-claims', status: 'fail', line: 10, trials: 1, file: 'test/fixtures/e2e/unnamed-claims.yaml' });
+    expect(r).toMatchObject({
+      id: 'e2e-unnamed-claims',
+      status: 'fail',
+      line: 10,
+      trials: 1,
+      file: 'test/fixtures/e2e/unnamed-claims.yaml',
+    });
     // expect x where the gradient is 2x: |x - 2x| / |2x| = 0.5 exactly, up to rounding.
     expect(r.maxRelError!).toBeCloseTo(0.5, 6);
     expect(r.maxAbsError!).toBeGreaterThan(0);

@@ -22,7 +22,8 @@ describe('help and version', () => {
   it('check --help shows the run options and the Examples', () => {
     const run = runCli(['check', '--help']);
     expect(run.code).toBe(0);
-    for (const option of ['--seed', '--trials', '--rtol', '--atol', '--reporter', '--claim', '--no-color']) expect(run.stdout).toContain(option);
+    for (const option of ['--seed', '--trials', '--rtol', '--atol', '--reporter', '--claim', '--no-color'])
+      expect(run.stdout).toContain(option);
     expect(run.stdout).toMatch(/^Examples:/m);
   });
 
@@ -90,7 +91,16 @@ describe('run options', () => {
   });
 
   it('--claim keeps only the claims with that name or row (repeatable)', () => {
-    const run = runCli(['check', 'identities', '--claim', 'numerator layout', '--claim', 'trace-gradient', '--claim', 'det-gradient/inverse of the transpose']);
+    const run = runCli([
+      'check',
+      'identities',
+      '--claim',
+      'numerator layout',
+      '--claim',
+      'trace-gradient',
+      '--claim',
+      'det-gradient/inverse of the transpose',
+    ]);
     expect(run.code).toBe(0);
     expect(prettyRows(run.stdout).map((r) => r.row)).toEqual([
       'det-gradient/inverse of the transpose',
@@ -109,7 +119,14 @@ describe('run options', () => {
 
   it('--rtol loosens the verdict: a claim off by a factor 2 (rel error 0.5) passes with --rtol 0.6', () => {
     // Without --rtol this claim fails (see json-and-seeds.test.ts: maxRelError 0.5, status fail).
-    const run = runCli(['check', 'test/fixtures/e2e/unnamed-claims.yaml', '--claim', 'e2e-unnamed-claims#2', '--rtol', '0.6']);
+    const run = runCli([
+      'check',
+      'test/fixtures/e2e/unnamed-claims.yaml',
+      '--claim',
+      'e2e-unnamed-claims#2',
+      '--rtol',
+      '0.6',
+    ]);
     expect(run.code).toBe(0);
     expect(prettyRows(run.stdout).map((r) => [r.mark, r.row])).toEqual([['✓', 'e2e-unnamed-claims#2']]);
   });

@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, type PrettyRow, lastLine, prettyRows, rerunCommands, rowDetails, runCli, runShell, stackTraceSigns } from '../helpers/run-cli.js';
+import {
+  type CliResult,
+  type PrettyRow,
+  lastLine,
+  prettyRows,
+  rerunCommands,
+  rowDetails,
+  runCli,
+  runShell,
+  stackTraceSigns,
+} from '../helpers/run-cli.js';
 
 // The `rerun:` command printed under a failure, pasted into a shell, must reproduce that failure:
 // same claim only, exit 1, same numbers, same reason.
@@ -8,7 +18,8 @@ import { type CliResult, type PrettyRow, lastLine, prettyRows, rerunCommands, ro
 function failureBlocks(stdout: string): Map<string, { row: PrettyRow; details: string[] }> {
   const details = rowDetails(stdout);
   const blocks = new Map<string, { row: PrettyRow; details: string[] }>();
-  for (const row of prettyRows(stdout)) if (row.mark !== '✓') blocks.set(row.row, { row, details: details.get(row.row) ?? [] });
+  for (const row of prettyRows(stdout))
+    if (row.mark !== '✓') blocks.set(row.row, { row, details: details.get(row.row) ?? [] });
   return blocks;
 }
 
@@ -52,7 +63,12 @@ describe('rerun commands', () => {
       const after = failureBlocks(again.stdout).get(row!.row)!;
       // Row padding depends on the longest row of the run, so compare the fields, then the details.
       const first = before!.row;
-      expect([row!.mark, row!.abs, row!.rel, row!.trials], command).toEqual([first.mark, first.abs, first.rel, first.trials]);
+      expect([row!.mark, row!.abs, row!.rel, row!.trials], command).toEqual([
+        first.mark,
+        first.abs,
+        first.rel,
+        first.trials,
+      ]);
       // Same reason (and hints, and place); the rerun line may narrow the run further (e.g. to one trial).
       expect(after.details.slice(0, -1), command).toEqual(before!.details.slice(0, -1));
       expect(after.details.at(-1), command).toMatch(/^ {5}rerun: mcheck check /);
@@ -75,7 +91,10 @@ describe('rerun of a failure found on a later trial', () => {
     expect(stackTraceSigns(again), command).toEqual([]);
     expect(again.code, command).toBe(1);
     const replayed = [...failureBlocks(again.stdout).values()];
-    expect(replayed.map((b) => b.row.row), command).toEqual([late.row.row]);
+    expect(
+      replayed.map((b) => b.row.row),
+      command,
+    ).toEqual([late.row.row]);
     expect([replayed[0]!.row.abs, replayed[0]!.row.rel], command).toEqual([late.row.abs, late.row.rel]);
     expect(replayed[0]!.details.slice(0, -1), command).toEqual(late.details.slice(0, -1));
   });

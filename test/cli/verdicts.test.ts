@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIdentities } from '../../src/spec/load-identities.js';
-import { type CliResult, REPO_ROOT, lastLine, lines, prettyRows, rerunCommands, rowDetails, runCli, stackTraceSigns } from '../helpers/run-cli.js';
+import {
+  type CliResult,
+  REPO_ROOT,
+  lastLine,
+  lines,
+  prettyRows,
+  rerunCommands,
+  rowDetails,
+  runCli,
+  stackTraceSigns,
+} from '../helpers/run-cli.js';
 
 // Exit codes and rows of whole runs: all wrong, all right, malformed, and mixtures.
 
@@ -37,7 +47,10 @@ describe('mcheck check test/fixtures/wrong', () => {
     for (const [row, block] of details) {
       expect(block.length, row).toBeGreaterThanOrEqual(3);
       expect(block[0]!.trim(), row).not.toBe(''); // the reason comes first
-      expect(block.filter((l) => /^ {5}at test\/fixtures\/wrong\/[\w-]+\.yaml:\d+$/.test(l)), row).toHaveLength(1);
+      expect(
+        block.filter((l) => /^ {5}at test\/fixtures\/wrong\/[\w-]+\.yaml:\d+$/.test(l)),
+        row,
+      ).toHaveLength(1);
       expect(block.at(-1), row).toMatch(/^ {5}rerun: mcheck check test\/fixtures\/wrong\/\S+\.yaml --claim /);
     }
   });
@@ -138,7 +151,14 @@ describe('no stack trace, whatever goes wrong', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('reports runtime trouble (shape error, NaN, wrong expect shape) and bad files as rows and errors', () => {
-    const run = runCli(['check', 'test/fixtures/e2e/runtime-trouble.yaml', join(tmp, 'binary.yaml'), join(tmp, 'empty.yaml'), join(tmp, 'list.json'), 'no/such/file.yaml']);
+    const run = runCli([
+      'check',
+      'test/fixtures/e2e/runtime-trouble.yaml',
+      join(tmp, 'binary.yaml'),
+      join(tmp, 'empty.yaml'),
+      join(tmp, 'list.json'),
+      'no/such/file.yaml',
+    ]);
     expect(stackTraceSigns(run)).toEqual([]);
     expect(run.code).toBe(2);
     const rows = prettyRows(run.stdout);

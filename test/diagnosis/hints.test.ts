@@ -4,8 +4,18 @@ import { FULL_MODE } from '../../src/check/mode.js';
 import { loadIdentities, runIdentities, type RunSettings, type ClaimResult } from '../../src/index.js';
 
 const SETTINGS: RunSettings = {
-  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: true,
-  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
+  seed: 1,
+  trials: null,
+  tolerance: { rtol: 1e-5, atol: 1e-8 },
+  trial: null,
+  dims: new Map(),
+  diagnose: true,
+  claims: [],
+  grep: null,
+  shard: null,
+  bail: false,
+  limits: DEFAULT_LIMITS,
+  mode: FULL_MODE,
 };
 
 function run(paths: string[], settings: Partial<RunSettings> = {}): ClaimResult[] {
@@ -78,7 +88,8 @@ describe('evidence and shrinking', () => {
   it('finds the smallest failing dims, and that case fails when replayed', () => {
     expect(r.shrunk).toEqual({ dims: { n: 2 }, trial: expect.any(Number) });
     const replay = run(['test/fixtures/wrong/wrong-det-gradient-missing-transpose.yaml'], {
-      trial: r.shrunk!.trial, dims: new Map(Object.entries(r.shrunk!.dims)),
+      trial: r.shrunk!.trial,
+      dims: new Map(Object.entries(r.shrunk!.dims)),
     });
     expect(replay[0]!.status).toBe('fail');
     expect(replay[0]!.failedDims).toEqual({ n: 2 });

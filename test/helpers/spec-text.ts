@@ -32,7 +32,8 @@ export function loadText(text: string, file = 'spec.yaml'): { identity: Identity
 /** The errors of a text, asserting that it produced no identity alongside them. */
 export function errorsOf(text: string, file = 'spec.yaml'): SpecError[] {
   const { identity, errors } = loadText(text, file);
-  if (errors.length === 0) throw new Error(`expected spec errors, but the text loaded as identity ${identity?.id ?? '?'}`);
+  if (errors.length === 0)
+    throw new Error(`expected spec errors, but the text loaded as identity ${identity?.id ?? '?'}`);
   if (identity !== null) throw new Error('a text with errors must not produce an identity');
   return errors;
 }
@@ -41,7 +42,9 @@ export function errorsOf(text: string, file = 'spec.yaml'): SpecError[] {
 export function identityOf(text: string, file = 'spec.yaml'): Identity {
   const { identity, errors } = loadText(text, file);
   if (identity === null) {
-    throw new Error(`expected the spec to load, got: ${errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
+    throw new Error(
+      `expected the spec to load, got: ${errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`,
+    );
   }
   return identity;
 }

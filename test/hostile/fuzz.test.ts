@@ -23,8 +23,47 @@ const BASE = {
   ],
 };
 
-const TOKENS = ['X', 'x', 'W', 'D', 'G', 'n', '1', '2.5', '1e308', '-', '+', '*', '/', '^', '.*', "'", '(', ')', '[', ']', ',', ';',
-  'inv(', 'det(', 'sum(', 'exp(', 'log(', 'ones(', 'eye(', 'kron(', 'eigvals(', 'relu(', 'norm(', '.', '=', '"', '{', '}', ':'];
+const TOKENS = [
+  'X',
+  'x',
+  'W',
+  'D',
+  'G',
+  'n',
+  '1',
+  '2.5',
+  '1e308',
+  '-',
+  '+',
+  '*',
+  '/',
+  '^',
+  '.*',
+  "'",
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ';',
+  'inv(',
+  'det(',
+  'sum(',
+  'exp(',
+  'log(',
+  'ones(',
+  'eye(',
+  'kron(',
+  'eigvals(',
+  'relu(',
+  'norm(',
+  '.',
+  '=',
+  '"',
+  '{',
+  '}',
+  ':',
+];
 
 /** Random expression-like strings built from the language's own tokens (and some it refuses). */
 const expression = fc.array(fc.constantFrom(...TOKENS), { maxLength: 12 }).map((t) => t.join(''));
@@ -41,7 +80,12 @@ type Path = (string | number)[];
 function paths(value: unknown, prefix: Path = []): Path[] {
   if (value === null || typeof value !== 'object') return [prefix];
   const keys = Object.keys(value);
-  return [prefix, ...keys.flatMap((k) => paths((value as Record<string, unknown>)[k], [...prefix, Array.isArray(value) ? Number(k) : k]))];
+  return [
+    prefix,
+    ...keys.flatMap((k) =>
+      paths((value as Record<string, unknown>)[k], [...prefix, Array.isArray(value) ? Number(k) : k]),
+    ),
+  ];
 }
 
 const ALL_PATHS = paths(BASE).filter((p) => p.length > 0);
@@ -64,8 +108,16 @@ function mutate(spec: unknown, m: { path: Path; drop: boolean; value: unknown })
 }
 
 const fileText = fc.oneof(
-  { weight: 6, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => stringify(ms.reduce<unknown>(mutate, BASE))) },
-  { weight: 2, arbitrary: fc.array(mutation, { maxLength: 3 }).map((ms) => JSON.stringify(ms.reduce<unknown>(mutate, BASE))) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .array(mutation, { minLength: 1, maxLength: 4 })
+      .map((ms) => stringify(ms.reduce<unknown>(mutate, BASE))),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.array(mutation, { maxLength: 3 }).map((ms) => JSON.stringify(ms.reduce<unknown>(mutate, BASE))),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')) },
 );
@@ -75,8 +127,18 @@ async function runOn(text: string, k: number): Promise<{ code: number; out: stri
   writeFileSync(file, text);
   let out = '';
   let err = '';
-  const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), env: {}, stdoutIsTTY: false, stderrIsTTY: false };
-  const code = await run(['check', file, '--reporter', 'json', '--no-hints', '--timeout', '2', '--limit', 'evaluations=20000'], io, DIR);
+  const io = {
+    stdout: (t: string) => void (out += t),
+    stderr: (t: string) => void (err += t),
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+  };
+  const code = await run(
+    ['check', file, '--reporter', 'json', '--no-hints', '--timeout', '2', '--limit', 'evaluations=20000'],
+    io,
+    DIR,
+  );
   return { code, out, err };
 }
 

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, FULL_MODE, loadIdentities, runIdentities, resolveSpec, checkClaim, type RunSettings } from '../../src/index.js';
+import {
+  DEFAULT_LIMITS,
+  FULL_MODE,
+  loadIdentities,
+  runIdentities,
+  resolveSpec,
+  checkClaim,
+  type RunSettings,
+} from '../../src/index.js';
 
 const SETTINGS: RunSettings = {
-  seed: 1, trials: 20, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false,
-  claims: [], grep: null, shard: null, bail: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
+  seed: 1,
+  trials: 20,
+  tolerance: { rtol: 1e-5, atol: 1e-8 },
+  trial: null,
+  dims: new Map(),
+  diagnose: false,
+  claims: [],
+  grep: null,
+  shard: null,
+  bail: false,
+  limits: DEFAULT_LIMITS,
+  mode: FULL_MODE,
 };
 
 describe('numerical honesty', () => {
@@ -25,7 +43,8 @@ describe('numerical honesty', () => {
   it('a draw the finite differences cannot resolve is inconclusive, not a pass or a plain failure', () => {
     // sin(1e4 t) turns over within the step: the stencil's noise estimate dwarfs the tolerance.
     const spec = {
-      id: 'too-fast', vars: { t: { shape: [] } },
+      id: 'too-fast',
+      vars: { t: { shape: [] } },
       claims: [{ kind: 'gradient', f: 'sin(10000 * t)', wrt: 't', expect: '10000 * cos(10000 * t)' }],
     };
     const resolved = resolveSpec('too-fast.yaml', spec, () => ({ line: 1, column: 1 }));

@@ -4,19 +4,31 @@ import { runCli, stackTraceSigns } from '../helpers/run-cli.js';
 const CASES: readonly { file: string; args?: string[]; code: number; message: RegExp }[] = [
   { file: 'alias-bomb.yaml', code: 2, message: /alias.*limit of 100 aliases.*--limit aliases=N.*alias-bomb\.yaml/ },
   { file: 'binary-junk.yaml', code: 2, message: /not a text file.*binary-junk\.yaml/ },
-  { file: 'huge-dims.yaml', code: 2, message: /dims n: 1000000 exceeds the limit of 500 .*--limit dim=N\) → at .*huge-dims\.yaml:4:6/ },
+  {
+    file: 'huge-dims.yaml',
+    code: 2,
+    message: /dims n: 1000000 exceeds the limit of 500 .*--limit dim=N\) → at .*huge-dims\.yaml:4:6/,
+  },
   { file: 'huge-allocation.yaml', code: 2, message: /100000×100000 exceeds the limit of 1000000 entries/ },
-  { file: 'slow-claim.yaml', args: ['--timeout', '1'], code: 2, message: /ran out of time: the limit of 1 s \(raise it with --limit timeout=N\)/ },
+  {
+    file: 'slow-claim.yaml',
+    args: ['--timeout', '1'],
+    code: 2,
+    message: /ran out of time: the limit of 1 s \(raise it with --limit timeout=N\)/,
+  },
   { file: 'nan-formula.yaml', code: 1, message: /NaN or infinite/ },
 ];
 
 describe('hostile specs', () => {
-  it.each(CASES)('$file: exit $code with a message naming the problem, no stack trace', ({ file, args, code, message }) => {
-    const r = runCli(['check', `test/fixtures/hostile/${file}`, ...(args ?? [])]);
-    expect(r.code).toBe(code);
-    expect(r.stdout).toMatch(message);
-    expect(stackTraceSigns(r)).toEqual([]);
-  });
+  it.each(CASES)(
+    '$file: exit $code with a message naming the problem, no stack trace',
+    ({ file, args, code, message }) => {
+      const r = runCli(['check', `test/fixtures/hostile/${file}`, ...(args ?? [])]);
+      expect(r.code).toBe(code);
+      expect(r.stdout).toMatch(message);
+      expect(stackTraceSigns(r)).toEqual([]);
+    },
+  );
 
   it('refuses every code-injection payload at its own line, and runs nothing', () => {
     const r = runCli(['check', 'test/fixtures/hostile/code-injection.yaml', '--reporter', 'json']);
@@ -40,7 +52,9 @@ describe('hostile specs', () => {
   it('a lowered limit is enforced and named', () => {
     const r = runCli(['check', 'identities/det-gradient.yaml', '--limit', 'evaluations=50']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/too many evaluations: the limit of 50 evaluations \(raise it with --limit evaluations=N\)/);
+    expect(r.stdout).toMatch(
+      /too many evaluations: the limit of 50 evaluations \(raise it with --limit evaluations=N\)/,
+    );
   });
 
   it('a bad --limit is a usage error', () => {

@@ -13,15 +13,23 @@ function tempSpec(name: string, text: string): { dir: string; file: string } {
 
 describe('findings of the second review', () => {
   it('refuses a claim name with control characters, which could forge report lines', () => {
-    const { file } = tempSpec('n.yaml', 'id: forged\nvars:\n  x: { shape: [2] }\nclaims:\n  - name: "ok\\n::warning file=x::injected"\n    kind: gradient\n    f: sum(x)\n    wrt: x\n    expect: ones(2, 1)\n');
+    const { file } = tempSpec(
+      'n.yaml',
+      'id: forged\nvars:\n  x: { shape: [2] }\nclaims:\n  - name: "ok\\n::warning file=x::injected"\n    kind: gradient\n    f: sum(x)\n    wrt: x\n    expect: ones(2, 1)\n',
+    );
     const r = runCli(['check', file]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/claims\[0\]\.name must not contain control characters \(newlines, escapes\) → at .*n\.yaml:5:11/);
+    expect(r.stdout).toMatch(
+      /claims\[0\]\.name must not contain control characters \(newlines, escapes\) → at .*n\.yaml:5:11/,
+    );
     expect(r.stdout).not.toMatch(/^::warning/m);
   });
 
   it('NaN inside a relu is a NaN failure, not a kink', () => {
-    const { file } = tempSpec('nan.yaml', 'id: nan-relu\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: gradient\n    f: sum(relu(log(x)))\n    wrt: x\n    expect: (x > 1) ./ x\n');
+    const { file } = tempSpec(
+      'nan.yaml',
+      'id: nan-relu\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: gradient\n    f: sum(relu(log(x)))\n    wrt: x\n    expect: (x > 1) ./ x\n',
+    );
     const r = runCli(['check', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/NaN or infinite/);

@@ -62,7 +62,9 @@ describe('wrt', () => {
   });
 
   it('refuses a dims symbol', () => {
-    const errors = errorsOf('id: wrt-dim\ndims:\n  n: [2, 4]\nvars:\n  x: { shape: [n] }\nclaims:\n  - kind: gradient\n    f: sum(x) * n\n    wrt: n\n    expect: n\n');
+    const errors = errorsOf(
+      'id: wrt-dim\ndims:\n  n: [2, 4]\nvars:\n  x: { shape: [n] }\nclaims:\n  - kind: gradient\n    f: sum(x) * n\n    wrt: n\n    expect: n\n',
+    );
     expect(describeErrors(errors)).toEqual(['9:10 wrt n is a dims symbol; wrt must name a var']);
   });
 
@@ -206,14 +208,18 @@ describe('expressions', () => {
   });
 
   it('refuses an expression that does not parse, saying which', () => {
-    const errors = errorsOf('id: no-parse\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x +\n    rhs: x\n');
+    const errors = errorsOf(
+      'id: no-parse\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x +\n    rhs: x\n',
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 6, column: 10 });
     expect(errors[0]!.message).toMatch(/claims\[0\]\.lhs: cannot parse "x \+"/);
   });
 
   it('refuses a function name used without a call', () => {
-    const errors = errorsOf('id: bare-fn\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x + det\n    rhs: x\n');
+    const errors = errorsOf(
+      'id: bare-fn\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x + det\n    rhs: x\n',
+    );
     expect(describeErrors(errors)).toEqual(['6:10 claims[0].lhs: det is a function: call it as det(...)']);
   });
 

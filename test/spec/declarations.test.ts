@@ -26,15 +26,22 @@ describe('square-only samples', () => {
     expect(errors[0]!.file).toBe('spd.yaml');
   });
 
-  it.each(['invertible', 'symmetric', 'spd', 'orthogonal', 'diagonal'])('refuses %s on a rectangular shape', (sample) => {
-    const errors = errorsOf(`id: square-only\nvars:\n  X: { shape: [2, 3], sample: ${sample} }\nclaims:\n  - kind: equal\n    lhs: X\n    rhs: X\n`);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]!.line).toBe(3);
-    expect(errors[0]!.message).toBe(`var X: sample ${sample} needs a square shape, got [2, 3]`);
-  });
+  it.each(['invertible', 'symmetric', 'spd', 'orthogonal', 'diagonal'])(
+    'refuses %s on a rectangular shape',
+    (sample) => {
+      const errors = errorsOf(
+        `id: square-only\nvars:\n  X: { shape: [2, 3], sample: ${sample} }\nclaims:\n  - kind: equal\n    lhs: X\n    rhs: X\n`,
+      );
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.line).toBe(3);
+      expect(errors[0]!.message).toBe(`var X: sample ${sample} needs a square shape, got [2, 3]`);
+    },
+  );
 
   it('refuses a square-only sample on a column vector [n]', () => {
-    const errors = errorsOf('id: spd-vector\ndims:\n  n: [2, 4]\nvars:\n  S: { shape: [n], sample: spd }\nclaims:\n  - kind: equal\n    lhs: S\n    rhs: S\n');
+    const errors = errorsOf(
+      'id: spd-vector\ndims:\n  n: [2, 4]\nvars:\n  S: { shape: [n], sample: spd }\nclaims:\n  - kind: equal\n    lhs: S\n    rhs: S\n',
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(5);
     expect(errors[0]!.message).toMatch(/sample spd needs a square shape, got \[n\]/);
@@ -57,7 +64,9 @@ describe('square-only samples', () => {
   });
 
   it('refuses a square-only sample on two dims symbols drawn from the same range (they may differ)', () => {
-    const errors = errorsOf('id: spd-ranges\ndims:\n  m: [2, 4]\n  k: [2, 4]\nvars:\n  S: { shape: [m, k], sample: spd }\nclaims:\n  - kind: equal\n    lhs: S\n    rhs: S\n');
+    const errors = errorsOf(
+      'id: spd-ranges\ndims:\n  m: [2, 4]\n  k: [2, 4]\nvars:\n  S: { shape: [m, k], sample: spd }\nclaims:\n  - kind: equal\n    lhs: S\n    rhs: S\n',
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toMatch(/needs a square shape/);
   });
@@ -85,21 +94,27 @@ describe('shapes naming dims symbols', () => {
   });
 
   it('refuses a shape naming a dims symbol when the spec has no dims at all', () => {
-    const errors = errorsOf('id: no-dims\nvars:\n  x: { shape: [n] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n');
+    const errors = errorsOf(
+      'id: no-dims\nvars:\n  x: { shape: [n] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n',
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 3, column: 16 });
     expect(errors[0]!.message).toMatch(/shape entry "n" is not a dims symbol/);
   });
 
   it('refuses a shape naming a var instead of a dims symbol', () => {
-    const errors = errorsOf('id: var-as-dim\nvars:\n  x: { shape: [3] }\n  y: { shape: [x] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n');
+    const errors = errorsOf(
+      'id: var-as-dim\nvars:\n  x: { shape: [3] }\n  y: { shape: [x] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n',
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(4);
     expect(errors[0]!.message).toMatch(/shape entry "x" is not a dims symbol/);
   });
 
   it('refuses an empty dims range', () => {
-    const errors = errorsOf('id: empty-range\ndims:\n  n: [5, 2]\nvars:\n  x: { shape: [n] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n');
+    const errors = errorsOf(
+      'id: empty-range\ndims:\n  n: [5, 2]\nvars:\n  x: { shape: [n] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n',
+    );
     expect(errors.map((e) => e.line)).toContain(3);
     expect(errors.find((e) => e.line === 3)!.message).toMatch(/\[5, 2\].*empty|min > max/);
   });
@@ -107,9 +122,12 @@ describe('shapes naming dims symbols', () => {
 
 describe('names', () => {
   const roles = {
-    var: (name: string) => `id: names\nvars:\n  ${name}: { shape: [2] }\n  x: { shape: [2] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
-    'where name': (name: string) => `id: names\nvars:\n  x: { shape: [2] }\nwhere:\n  ${name}: 2 * x\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
-    'dims symbol': (name: string) => `id: names\ndims:\n  ${name}: 3\nvars:\n  x: { shape: [2] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
+    var: (name: string) =>
+      `id: names\nvars:\n  ${name}: { shape: [2] }\n  x: { shape: [2] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
+    'where name': (name: string) =>
+      `id: names\nvars:\n  x: { shape: [2] }\nwhere:\n  ${name}: 2 * x\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
+    'dims symbol': (name: string) =>
+      `id: names\ndims:\n  ${name}: 3\nvars:\n  x: { shape: [2] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
   } as const;
   const lineOfName = { var: 3, 'where name': 5, 'dims symbol': 3 } as const;
 
@@ -194,7 +212,9 @@ describe('where values', () => {
   });
 
   it('refuses a where value that refers to itself', () => {
-    const errors = errorsOf('id: where-self\nvars:\n  x: { shape: [3] }\nwhere:\n  a: a + x\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n');
+    const errors = errorsOf(
+      'id: where-self\nvars:\n  x: { shape: [3] }\nwhere:\n  a: a + x\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n',
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(5);
     expect(errors[0]!.message).toMatch(/undefined name "a"/);

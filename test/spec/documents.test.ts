@@ -160,7 +160,16 @@ describe('files that are not a spec mapping', () => {
   });
 
   it('never throws on arbitrary junk text and always names the file', () => {
-    const junk = ['{{{{', ']]]', '- - - :', ': : :', '&a [*a, *a]', '"unterminated', '{ a: 1, a: 2 }', '%YAML 9.9\n---\nx'];
+    const junk = [
+      '{{{{',
+      ']]]',
+      '- - - :',
+      ': : :',
+      '&a [*a, *a]',
+      '"unterminated',
+      '{ a: 1, a: 2 }',
+      '%YAML 9.9\n---\nx',
+    ];
     for (const text of junk) {
       const doc = parseSpecText('junk.yaml', text);
       if (!doc.ok) {

@@ -97,7 +97,10 @@ describe('paths', () => {
     mkdirSync(join(root, '.hidden'));
     writeFileSync(join(root, 'a.yaml'), sumSpec('tree-a'));
     writeFileSync(join(root, 'sub', 'b.yml'), sumSpec('tree-b'));
-    writeFileSync(join(root, 'sub', 'c.json'), JSON.stringify({ id: 'tree-c', vars: { x: { shape: [2] } }, claims: [{ kind: 'equal', lhs: 'x', rhs: 'x' }] }));
+    writeFileSync(
+      join(root, 'sub', 'c.json'),
+      JSON.stringify({ id: 'tree-c', vars: { x: { shape: [2] } }, claims: [{ kind: 'equal', lhs: 'x', rhs: 'x' }] }),
+    );
     writeFileSync(join(root, '.hidden', 'd.yaml'), sumSpec('tree-d'));
     writeFileSync(join(root, 'README.md'), '# not a spec');
     const loaded = loadIdentities([root]);
@@ -113,27 +116,30 @@ describe('the malformed fixtures', () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(files.map((f) => [relative(REPO_ROOT, f), f]))('%s is refused with located, readable errors', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    const lineCount = text.split('\n').length;
-    const loaded = loadSpecFile(file);
-    expect(loaded.identity).toBeNull();
-    expect(loaded.errors.length).toBeGreaterThan(0);
-    for (const e of loaded.errors) {
-      expect(e.file).toBe(file);
-      expect(e.line).not.toBeNull();
-      expect(e.line!).toBeGreaterThanOrEqual(1);
-      expect(e.line!).toBeLessThanOrEqual(lineCount);
-      expect(e.column!).toBeGreaterThanOrEqual(1);
-      expect(e.message).not.toMatch(/\bundefined\b(?! name)|\[object|\bNaN\b|^\s*$/);
-      expect(e.message).not.toContain('\n');
-    }
-    // The fixture's header says where the error is: "Expected: spec error at line N".
-    const expectedLine = /Expected:[^\n]*?\bline (\d+)/.exec(text)?.[1];
-    if (expectedLine !== undefined) {
-      expect(loaded.errors.map((e) => e.line)).toContain(Number(expectedLine));
-    }
-  });
+  it.each(files.map((f) => [relative(REPO_ROOT, f), f]))(
+    '%s is refused with located, readable errors',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      const lineCount = text.split('\n').length;
+      const loaded = loadSpecFile(file);
+      expect(loaded.identity).toBeNull();
+      expect(loaded.errors.length).toBeGreaterThan(0);
+      for (const e of loaded.errors) {
+        expect(e.file).toBe(file);
+        expect(e.line).not.toBeNull();
+        expect(e.line!).toBeGreaterThanOrEqual(1);
+        expect(e.line!).toBeLessThanOrEqual(lineCount);
+        expect(e.column!).toBeGreaterThanOrEqual(1);
+        expect(e.message).not.toMatch(/\bundefined\b(?! name)|\[object|\bNaN\b|^\s*$/);
+        expect(e.message).not.toContain('\n');
+      }
+      // The fixture's header says where the error is: "Expected: spec error at line N".
+      const expectedLine = /Expected:[^\n]*?\bline (\d+)/.exec(text)?.[1];
+      if (expectedLine !== undefined) {
+        expect(loaded.errors.map((e) => e.line)).toContain(Number(expectedLine));
+      }
+    },
+  );
 });
 
 describe('the valid sets', () => {

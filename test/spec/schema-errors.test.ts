@@ -234,7 +234,9 @@ describe('values of the wrong type or range', () => {
     ['-3', /trials must be > 0/],
     ['100000', /trials must be ≤ 1000/],
   ])('refuses trials: %s', (value, message) => {
-    const errors = errorsOf(`id: trials-bad\nvars:\n  x: { shape: [3] }\ntrials: ${value}\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`);
+    const errors = errorsOf(
+      `id: trials-bad\nvars:\n  x: { shape: [3] }\ntrials: ${value}\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(4);
     expect(errors[0]!.message).toMatch(message);
@@ -254,7 +256,9 @@ describe('values of the wrong type or range', () => {
     const errors = errorsOf(text);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 4, column: 20 });
-    expect(errors[0]!.message).toMatch(/tolerance\.rtol must be ≥ 0, got .*-0\.00001|tolerance\.rtol must be ≥ 0, got .*-1e-5/);
+    expect(errors[0]!.message).toMatch(
+      /tolerance\.rtol must be ≥ 0, got .*-0\.00001|tolerance\.rtol must be ≥ 0, got .*-1e-5/,
+    );
   });
 
   it('refuses a negative atol written in block style', () => {
@@ -318,7 +322,9 @@ describe('values of the wrong type or range', () => {
     ['-2', /vars\.x\.shape\[0\] must be > 0/],
     ['1.5', /vars\.x\.shape\[0\]/],
   ])('refuses a shape entry %s', (entry, message) => {
-    const errors = errorsOf(`id: bad-shape\nvars:\n  x: { shape: [${entry}] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`);
+    const errors = errorsOf(
+      `id: bad-shape\nvars:\n  x: { shape: [${entry}] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(3);
     expect(errors[0]!.message).toMatch(message);
@@ -363,7 +369,9 @@ describe('the id', () => {
   it.each(['My_Id', 'Det-Gradient', 'det--gradient', '-det', 'det-', 'det gradient', 'det_gradient'])(
     'refuses the id %j as not kebab-case, at line 1 column 5',
     (id) => {
-      const errors = errorsOf(`id: "${id}"\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`);
+      const errors = errorsOf(
+        `id: "${id}"\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`,
+      );
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({ line: 1, column: 5 });
       expect(errors[0]!.message).toMatch(/id must be kebab-case/);
@@ -372,7 +380,9 @@ describe('the id', () => {
   );
 
   it.each(['det-gradient', 'a', 'grad-2', 'x2y-3z'])('accepts the kebab-case id %j', (id) => {
-    expect(identityOf(`id: ${id}\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`).id).toBe(id);
+    expect(
+      identityOf(`id: ${id}\nvars:\n  x: { shape: [3] }\nclaims:\n  - kind: equal\n    lhs: x\n    rhs: x\n`).id,
+    ).toBe(id);
   });
 
   it('refuses an id that is a number', () => {

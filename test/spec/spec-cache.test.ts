@@ -22,13 +22,18 @@ function ok(doc: SpecDocument): Extract<SpecDocument, { ok: true }> {
 function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   const out = [path, [...path, 'missing'], [...path, 7]];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...path, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...path, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...path, k]));
   return out;
 }
 
 const specTexts = (): [string, string][] => {
   const dirs = ['identities', 'test/fixtures/correct', 'test/fixtures/wrong', 'test/fixtures/malformed'];
-  return dirs.flatMap((d) => readdirSync(join(REPO_ROOT, d)).map((f) => [`${d}/${f}`, readFileSync(join(REPO_ROOT, d, f), 'utf8')] as [string, string]));
+  return dirs.flatMap((d) =>
+    readdirSync(join(REPO_ROOT, d)).map(
+      (f) => [`${d}/${f}`, readFileSync(join(REPO_ROOT, d, f), 'utf8')] as [string, string],
+    ),
+  );
 };
 
 describe('the spec cache', () => {
@@ -43,7 +48,8 @@ describe('the spec cache', () => {
       expect(hit, file).not.toBeNull();
       expect(hit!.data, file).toEqual(live.data);
       for (const path of pathsOf(live.data)) {
-        for (const asKey of [false, true]) expect(hit!.locate(path, asKey), `${file} ${path.join('.')}`).toEqual(live.locate(path, asKey));
+        for (const asKey of [false, true])
+          expect(hit!.locate(path, asKey), `${file} ${path.join('.')}`).toEqual(live.locate(path, asKey));
       }
       compared++;
     }
@@ -57,7 +63,8 @@ describe('the spec cache', () => {
       if (!live.ok) continue;
       parseSpecText(file, text, undefined, cache);
       const cached = ok(parseSpecText(file, text, undefined, cache));
-      const a = resolveSpec(file, live.data, live.locate), b = resolveSpec(file, cached.data, cached.locate);
+      const a = resolveSpec(file, live.data, live.locate),
+        b = resolveSpec(file, cached.data, cached.locate);
       expect(b.ok ? [] : b.errors, file).toEqual(a.ok ? [] : a.errors);
     }
   });
@@ -83,8 +90,14 @@ describe('the spec cache', () => {
     const live = ok(parseSpecText('a.yaml', text));
     parseSpecText('a.yaml', text, undefined, cache);
     const hit = cache.read(text)!;
-    for (const path of [['where', '1'], ['where', 1], ['where', 'a\u0000b'], ['where', 'a', 'b']]) {
-      for (const asKey of [false, true]) expect(hit.locate(path, asKey), path.join('.')).toEqual(live.locate(path, asKey));
+    for (const path of [
+      ['where', '1'],
+      ['where', 1],
+      ['where', 'a\u0000b'],
+      ['where', 'a', 'b'],
+    ]) {
+      for (const asKey of [false, true])
+        expect(hit.locate(path, asKey), path.join('.')).toEqual(live.locate(path, asKey));
     }
     const [name] = readdirSync(dir);
     for (const junk of ['null', '[]', '{"stamp":"test"}', '{"stamp":"test","text":' + JSON.stringify(text) + '}']) {
@@ -96,7 +109,11 @@ describe('the spec cache', () => {
   it('keeps nothing that JSON or a lower alias limit would change: .nan, .inf, aliases', () => {
     const dir = fresh();
     const cache = specCache(dir, 'test');
-    for (const text of ['id: a\ntrials: .nan\n', 'id: a\ntrials: .inf\n', 'base: &b { shape: [2] }\nvars:\n  x: *b\n']) {
+    for (const text of [
+      'id: a\ntrials: .nan\n',
+      'id: a\ntrials: .inf\n',
+      'base: &b { shape: [2] }\nvars:\n  x: *b\n',
+    ]) {
       expect(parseSpecText('a.yaml', text, undefined, cache).ok).toBe(true);
     }
     expect(readdirSync(dir)).toEqual([]);

@@ -20,7 +20,14 @@ function identityOf(data: Record<string, unknown>): Identity {
 }
 
 const SETTINGS: ClaimSettings = {
-  seed: 1, trials: null, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false, limits: DEFAULT_LIMITS, mode: FULL_MODE,
+  seed: 1,
+  trials: null,
+  tolerance: { rtol: 1e-5, atol: 1e-8 },
+  trial: null,
+  dims: new Map(),
+  diagnose: false,
+  limits: DEFAULT_LIMITS,
+  mode: FULL_MODE,
 };
 
 /** Checks the only (or the named) claim of a spec. */
@@ -118,7 +125,7 @@ describe('gradient claims', () => {
     expect(r.status).toBe('pass');
   });
 
-  it("the missing transpose in d det X / dX fails (X is not symmetric)", () => {
+  it('the missing transpose in d det X / dX fails (X is not symmetric)', () => {
     const r = check({
       id: 'det-no-transpose',
       dims: { n: [2, 4] },
@@ -161,7 +168,9 @@ describe('backprop claims', () => {
       id: 'dense-backprop-x',
       dims: { m: [2, 4], n: [2, 4] },
       vars: { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } },
-      claims: [{ kind: 'backprop', f: 'tanh(W * x)', upstream: 'G', wrt: 'x', expect: "W' * (G .* (1 - tanh(W * x) .^ 2))" }],
+      claims: [
+        { kind: 'backprop', f: 'tanh(W * x)', upstream: 'G', wrt: 'x', expect: "W' * (G .* (1 - tanh(W * x) .^ 2))" },
+      ],
     });
     expect(r.status).toBe('pass');
   });
@@ -192,7 +201,7 @@ describe('jacobian claims', () => {
     expect(check(linear("W'", 'numerator')).status).toBe('fail');
   });
 
-  it('a nonlinear layer in both layouts: W\' diag(d) and diag(d) W', () => {
+  it("a nonlinear layer in both layouts: W' diag(d) and diag(d) W", () => {
     const spec = {
       id: 'tanh-layer',
       dims: { m: [2, 4], n: [5, 7] },
@@ -324,8 +333,12 @@ describe('reproducibility', () => {
     expect(after).toEqual(alone);
 
     const settings = { ...SETTINGS, claims: [] as string[], grep: null, shard: null, bail: false };
-    const first = runIdentities([target, ...others], [], settings).results.find((r) => r.id === target.id && r.row === alone.row);
-    const last = runIdentities([...others].reverse().concat(target), [], settings).results.find((r) => r.id === target.id && r.row === alone.row);
+    const first = runIdentities([target, ...others], [], settings).results.find(
+      (r) => r.id === target.id && r.row === alone.row,
+    );
+    const last = runIdentities([...others].reverse().concat(target), [], settings).results.find(
+      (r) => r.id === target.id && r.row === alone.row,
+    );
     expect(first).toEqual(alone);
     expect(last).toEqual(alone);
   });
@@ -345,7 +358,11 @@ describe('reproducibility', () => {
       ],
     });
     const a = checkClaim(one, one.claims[0]!, SETTINGS);
-    const b = checkClaim(two, two.claims.find((c) => c.name === 'g')!, SETTINGS);
+    const b = checkClaim(
+      two,
+      two.claims.find((c) => c.name === 'g')!,
+      SETTINGS,
+    );
     expect(b.maxAbsError).toBe(a.maxAbsError);
     expect(b.maxRelError).toBe(a.maxRelError);
   });

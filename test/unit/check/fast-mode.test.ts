@@ -13,8 +13,14 @@ import { resolveSpec } from '../../../src/spec/resolve-spec.js';
 const FAST: CheckMode = { name: 'fast', probes: DEFAULT_PROBES };
 
 const SETTINGS: ClaimSettings = {
-  seed: 1, trials: 20, tolerance: { rtol: 1e-5, atol: 1e-8 }, trial: null, dims: new Map(), diagnose: false,
-  limits: DEFAULT_LIMITS, mode: FAST,
+  seed: 1,
+  trials: 20,
+  tolerance: { rtol: 1e-5, atol: 1e-8 },
+  trial: null,
+  dims: new Map(),
+  diagnose: false,
+  limits: DEFAULT_LIMITS,
+  mode: FAST,
 };
 
 function identityOf(data: Record<string, unknown>): Identity {
@@ -28,25 +34,64 @@ function check(data: Record<string, unknown>, settings: Partial<ClaimSettings> =
   return checkClaim(identity, identity.claims[0]!, { ...SETTINGS, ...settings });
 }
 
-const spec = (claim: Record<string, unknown>, vars: Record<string, unknown>, dims: Record<string, unknown> = { n: [2, 6], m: [2, 5] }) =>
-  ({ id: 'fast', dims, vars, claims: [claim] });
+const spec = (
+  claim: Record<string, unknown>,
+  vars: Record<string, unknown>,
+  dims: Record<string, unknown> = { n: [2, 6], m: [2, 5] },
+) => ({ id: 'fast', dims, vars, claims: [claim] });
 
 const CORRECT: Record<string, Record<string, unknown>> = {
-  "gradient of x'Ax": spec({ kind: 'gradient', f: "x' * A * x", wrt: 'x', expect: "(A + A') * x" }, { A: { shape: ['n', 'n'] }, x: { shape: ['n'] } }),
-  'gradient of log|det X| by a matrix': spec({ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }, { X: { shape: ['n', 'n'], sample: 'invertible' } }),
-  'backprop through W x': spec({ kind: 'backprop', f: 'W * x', upstream: 'G', wrt: 'W', expect: "G * x'" }, { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } }),
-  'jacobian of W x, denominator layout': spec({ kind: 'jacobian', f: 'W * x', wrt: 'x', expect: "W'" }, { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } }),
-  'jacobian of W x, numerator layout': spec({ kind: 'jacobian', f: 'W * x', wrt: 'x', expect: 'W', layout: 'numerator' }, { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } }),
-  'jacobian of tanh(W x)': spec({ kind: 'jacobian', f: 'tanh(W * x)', wrt: 'x', expect: "W' * diag(1 - tanh(W * x) .^ 2)" }, { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } }),
+  "gradient of x'Ax": spec(
+    { kind: 'gradient', f: "x' * A * x", wrt: 'x', expect: "(A + A') * x" },
+    { A: { shape: ['n', 'n'] }, x: { shape: ['n'] } },
+  ),
+  'gradient of log|det X| by a matrix': spec(
+    { kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" },
+    { X: { shape: ['n', 'n'], sample: 'invertible' } },
+  ),
+  'backprop through W x': spec(
+    { kind: 'backprop', f: 'W * x', upstream: 'G', wrt: 'W', expect: "G * x'" },
+    { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } },
+  ),
+  'jacobian of W x, denominator layout': spec(
+    { kind: 'jacobian', f: 'W * x', wrt: 'x', expect: "W'" },
+    { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } },
+  ),
+  'jacobian of W x, numerator layout': spec(
+    { kind: 'jacobian', f: 'W * x', wrt: 'x', expect: 'W', layout: 'numerator' },
+    { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } },
+  ),
+  'jacobian of tanh(W x)': spec(
+    { kind: 'jacobian', f: 'tanh(W * x)', wrt: 'x', expect: "W' * diag(1 - tanh(W * x) .^ 2)" },
+    { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } },
+  ),
 };
 
 const WRONG: Record<string, Record<string, unknown>> = {
-  'one part in a thousand': spec({ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "1.001 * inv(X)'" }, { X: { shape: ['n', 'n'], sample: 'invertible' } }),
-  'a missing transpose': spec({ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: 'inv(X)' }, { X: { shape: ['n', 'n'], sample: 'invertible' } }),
-  "2Ax for a general A": spec({ kind: 'gradient', f: "x' * A * x", wrt: 'x', expect: '2 * A * x' }, { A: { shape: ['n', 'n'] }, x: { shape: ['n'] } }),
-  'a sign error in backprop': spec({ kind: 'backprop', f: 'W * x', upstream: 'G', wrt: 'x', expect: "-W' * G" }, { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } }),
-  'the other layout of a square jacobian': spec({ kind: 'jacobian', f: 'W * x', wrt: 'x', expect: 'W' }, { W: { shape: ['n', 'n'] }, x: { shape: ['n'] } }),
-  'one wrong entry': spec({ kind: 'gradient', f: "sum(x .^ 2)", wrt: 'x', expect: '2 * x + 0.01 * [1; zeros(n - 1, 1)]' }, { x: { shape: ['n'] } }),
+  'one part in a thousand': spec(
+    { kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "1.001 * inv(X)'" },
+    { X: { shape: ['n', 'n'], sample: 'invertible' } },
+  ),
+  'a missing transpose': spec(
+    { kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: 'inv(X)' },
+    { X: { shape: ['n', 'n'], sample: 'invertible' } },
+  ),
+  '2Ax for a general A': spec(
+    { kind: 'gradient', f: "x' * A * x", wrt: 'x', expect: '2 * A * x' },
+    { A: { shape: ['n', 'n'] }, x: { shape: ['n'] } },
+  ),
+  'a sign error in backprop': spec(
+    { kind: 'backprop', f: 'W * x', upstream: 'G', wrt: 'x', expect: "-W' * G" },
+    { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } },
+  ),
+  'the other layout of a square jacobian': spec(
+    { kind: 'jacobian', f: 'W * x', wrt: 'x', expect: 'W' },
+    { W: { shape: ['n', 'n'] }, x: { shape: ['n'] } },
+  ),
+  'one wrong entry': spec(
+    { kind: 'gradient', f: 'sum(x .^ 2)', wrt: 'x', expect: '2 * x + 0.01 * [1; zeros(n - 1, 1)]' },
+    { x: { shape: ['n'] } },
+  ),
 };
 
 describe('fast mode', () => {
@@ -67,14 +112,22 @@ describe('fast mode', () => {
 
   it('says which probe failed, in the projections, and the replayable trial', () => {
     const r = check(WRONG['a missing transpose']!);
-    expect(r.message).toMatch(/on probe \d \(a random direction v\): expect projected on v .*numeric derivative along v/);
+    expect(r.message).toMatch(
+      /on probe \d \(a random direction v\): expect projected on v .*numeric derivative along v/,
+    );
     expect(r.failedTrial).toBe(1);
     expect(r.worst!.index[1]).toBe(1);
     expect(r.worst!.index[0]).toBeLessThanOrEqual(DEFAULT_PROBES);
   });
 
   it('fails an expect of the wrong shape before projecting it', () => {
-    const r = check(spec({ kind: 'gradient', f: "sum(W * x)", wrt: 'W', expect: "x * ones(1, m)" }, { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } }, { m: 2, n: 3 }));
+    const r = check(
+      spec(
+        { kind: 'gradient', f: 'sum(W * x)', wrt: 'W', expect: 'x * ones(1, m)' },
+        { W: { shape: ['m', 'n'] }, x: { shape: ['n'] } },
+        { m: 2, n: 3 },
+      ),
+    );
     expect(r.status).toBe('fail');
     expect(r.message).toContain('expect is 3×2 but wrt W is 2×3');
   });

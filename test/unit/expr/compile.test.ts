@@ -15,7 +15,11 @@ describe('scalars are 1×1 matrices', () => {
   });
 
   it("(x' * A * x) * x scales x by the quadratic form", () => {
-    const A = [[1, 2, 0], [0, 1, 0], [0, 0, 1]];
+    const A = [
+      [1, 2, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ];
     // Ax = [5; 2; 3], x'Ax = 5 + 4 + 9 = 18
     expectRows(evaluate("(x' * A * x) * x", { x, A }), [[18], [36], [54]]);
     expectRows(evaluate("x * (x' * A * x)", { x, A }), [[18], [36], [54]]);
@@ -28,14 +32,35 @@ describe('scalars are 1×1 matrices', () => {
   });
 
   it('a 1×1 works on either side of + − .* ./ and /', () => {
-    const A = [[1, 2], [3, 4]];
+    const A = [
+      [1, 2],
+      [3, 4],
+    ];
     const c = [[2]];
-    expectRows(evaluate('c + A', { A, c }), [[3, 4], [5, 6]]);
-    expectRows(evaluate('A - c', { A, c }), [[-1, 0], [1, 2]]);
-    expectRows(evaluate('c .* A', { A, c }), [[2, 4], [6, 8]]);
-    expectRows(evaluate('A ./ c', { A, c }), [[0.5, 1], [1.5, 2]]);
-    expectRows(evaluate('c ./ A', { A, c }), [[2, 1], [2 / 3, 0.5]]);
-    expectRows(evaluate('A / c', { A, c }), [[0.5, 1], [1.5, 2]]);
+    expectRows(evaluate('c + A', { A, c }), [
+      [3, 4],
+      [5, 6],
+    ]);
+    expectRows(evaluate('A - c', { A, c }), [
+      [-1, 0],
+      [1, 2],
+    ]);
+    expectRows(evaluate('c .* A', { A, c }), [
+      [2, 4],
+      [6, 8],
+    ]);
+    expectRows(evaluate('A ./ c', { A, c }), [
+      [0.5, 1],
+      [1.5, 2],
+    ]);
+    expectRows(evaluate('c ./ A', { A, c }), [
+      [2, 1],
+      [2 / 3, 0.5],
+    ]);
+    expectRows(evaluate('A / c', { A, c }), [
+      [0.5, 1],
+      [1.5, 2],
+    ]);
   });
 
   it('number literals, precedence and scalar powers', () => {
@@ -58,32 +83,79 @@ describe('scalars are 1×1 matrices', () => {
 
 describe('transpose and vectors', () => {
   it("' transposes", () => {
-    expectRows(evaluate("A'", { A: [[1, 2, 3], [4, 5, 6]] }), [[1, 4], [2, 5], [3, 6]]);
-    expectRows(evaluate("A''", { A: [[1, 2, 3], [4, 5, 6]] }), [[1, 2, 3], [4, 5, 6]]);
+    expectRows(
+      evaluate("A'", {
+        A: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      }),
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+    );
+    expectRows(
+      evaluate("A''", {
+        A: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      }),
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    );
     expectRows(evaluate('transpose(A)', { A: [[1, 2]] }), [[1], [2]]);
   });
 
   it("vectors are columns: x * y' is the outer product", () => {
-    expectRows(evaluate("x * y'", { x, y }), [[4, 5, 6], [8, 10, 12], [12, 15, 18]]);
+    expectRows(evaluate("x * y'", { x, y }), [
+      [4, 5, 6],
+      [8, 10, 12],
+      [12, 15, 18],
+    ]);
   });
 
   it('matrix literals: [1, 2; 3, 4] is 2×2, [1; 2; 3] a column, [1, 2, 3] a row', () => {
-    expectRows(evaluate('[1, 2; 3, 4]'), [[1, 2], [3, 4]]);
+    expectRows(evaluate('[1, 2; 3, 4]'), [
+      [1, 2],
+      [3, 4],
+    ]);
     expectRows(evaluate('[1; 2; 3]'), [[1], [2], [3]]);
     expectRows(evaluate('[1, 2, 3]'), [[1, 2, 3]]);
   });
 
   it('matrix literals may hold expressions and blocks', () => {
-    expectRows(evaluate('[x, 2 * x]', { x }), [[1, 2], [2, 4], [3, 6]]);
-    expectRows(evaluate("[x'; y']", { x, y }), [[1, 2, 3], [4, 5, 6]]);
+    expectRows(evaluate('[x, 2 * x]', { x }), [
+      [1, 2],
+      [2, 4],
+      [3, 6],
+    ]);
+    expectRows(evaluate("[x'; y']", { x, y }), [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 });
 
 describe('matrix product, power and division', () => {
   it('* is the matrix product', () => {
-    const A = [[1, 2, 3], [4, 5, 6]];
-    const B = [[7, 8], [9, 10], [11, 12]];
-    expectRows(evaluate('A * B', { A, B }), [[58, 64], [139, 154]]);
+    const A = [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
+    const B = [
+      [7, 8],
+      [9, 10],
+      [11, 12],
+    ];
+    expectRows(evaluate('A * B', { A, B }), [
+      [58, 64],
+      [139, 154],
+    ]);
   });
 
   it('* with mismatched inner dimensions is a MathError naming both shapes', () => {
@@ -99,24 +171,60 @@ describe('matrix product, power and division', () => {
   });
 
   it('A ^ 2 = A * A, A ^ 0 = I, A ^ -1 = inv(A)', () => {
-    const A = [[1, 2], [3, 4]];
-    expectRows(evaluate('A ^ 2', { A }), [[7, 10], [15, 22]]);
+    const A = [
+      [1, 2],
+      [3, 4],
+    ];
+    expectRows(evaluate('A ^ 2', { A }), [
+      [7, 10],
+      [15, 22],
+    ]);
     expectRows(evaluate('A ^ 3', { A }), toRows(evaluate('A * A * A', { A })));
-    expectRows(evaluate('A ^ 0', { A }), [[1, 0], [0, 1]]);
+    expectRows(evaluate('A ^ 0', { A }), [
+      [1, 0],
+      [0, 1],
+    ]);
     // det = −2: inv = (1/−2)[[4, −2], [−3, 1]]
-    expectClose(evaluate('A ^ -1', { A }), [[-2, 1], [1.5, -0.5]], 1e-15, 1e-15);
+    expectClose(
+      evaluate('A ^ -1', { A }),
+      [
+        [-2, 1],
+        [1.5, -0.5],
+      ],
+      1e-15,
+      1e-15,
+    );
   });
 
   it('A ^ k refuses non-square A and fractional k', () => {
     expect(thrown(() => evaluate('A ^ 2', { A: [[1, 2, 3]] }))).toBeInstanceOf(MathError);
-    expect(thrown(() => evaluate('A ^ 0.5', { A: [[1, 2], [3, 4]] }))).toBeInstanceOf(MathError);
+    expect(
+      thrown(() =>
+        evaluate('A ^ 0.5', {
+          A: [
+            [1, 2],
+            [3, 4],
+          ],
+        }),
+      ),
+    ).toBeInstanceOf(MathError);
   });
 
   it('A / B = A * inv(B)', () => {
-    const A = [[1, 2], [3, 4]];
-    const B = [[2, 0], [0, 4]];
-    expectRows(evaluate('A / B', { A, B }), [[0.5, 0.5], [1.5, 1]]);
-    const R = randomMat(3, 3, 'div-r'), S = randomMat(3, 3, 'div-s');
+    const A = [
+      [1, 2],
+      [3, 4],
+    ];
+    const B = [
+      [2, 0],
+      [0, 4],
+    ];
+    expectRows(evaluate('A / B', { A, B }), [
+      [0.5, 0.5],
+      [1.5, 1],
+    ]);
+    const R = randomMat(3, 3, 'div-r'),
+      S = randomMat(3, 3, 'div-s');
     const got = toRows(evaluate('R / S', { R, S }));
     // got * S should give back R
     expect(maxAbsDiff(refMul(got, toRows(S)), toRows(R))).toBeLessThan(1e-10);
@@ -124,14 +232,32 @@ describe('matrix product, power and division', () => {
 });
 
 describe('elementwise operators', () => {
-  const A = [[1, 2], [3, 4]];
-  const B = [[2, 4], [0.5, -1]];
+  const A = [
+    [1, 2],
+    [3, 4],
+  ];
+  const B = [
+    [2, 4],
+    [0.5, -1],
+  ];
 
   it('.* ./ .^ act entry by entry', () => {
-    expectRows(evaluate('A .* B', { A, B }), [[2, 8], [1.5, -4]]);
-    expectRows(evaluate('A ./ B', { A, B }), [[0.5, 0.5], [6, -4]]);
-    expectRows(evaluate('A .^ 2', { A }), [[1, 4], [9, 16]]);
-    expectRows(evaluate('A .^ B', { A, B }), [[1, 16], [Math.sqrt(3), 0.25]]);
+    expectRows(evaluate('A .* B', { A, B }), [
+      [2, 8],
+      [1.5, -4],
+    ]);
+    expectRows(evaluate('A ./ B', { A, B }), [
+      [0.5, 0.5],
+      [6, -4],
+    ]);
+    expectRows(evaluate('A .^ 2', { A }), [
+      [1, 4],
+      [9, 16],
+    ]);
+    expectRows(evaluate('A .^ B', { A, B }), [
+      [1, 16],
+      [Math.sqrt(3), 0.25],
+    ]);
   });
 
   it('A .^ 2 differs from A ^ 2', () => {
@@ -139,7 +265,10 @@ describe('elementwise operators', () => {
   });
 
   it('unary minus and plus', () => {
-    expectRows(evaluate('-A', { A }), [[-1, -2], [-3, -4]]);
+    expectRows(evaluate('-A', { A }), [
+      [-1, -2],
+      [-3, -4],
+    ]);
     expectRows(evaluate('+A', { A }), A);
   });
 });
@@ -163,21 +292,48 @@ describe('comparisons', () => {
   });
 
   it('compares elementwise against another matrix with broadcasting', () => {
-    expectRows(evaluate('A > r', { A: [[1, 5], [3, 2]], r: [[2, 2]] }), [[0, 1], [1, 0]]);
+    expectRows(
+      evaluate('A > r', {
+        A: [
+          [1, 5],
+          [3, 2],
+        ],
+        r: [[2, 2]],
+      }),
+      [
+        [0, 1],
+        [1, 0],
+      ],
+    );
   });
 });
 
 describe('broadcasting', () => {
-  const A = [[1, 2, 3], [4, 5, 6]];
+  const A = [
+    [1, 2, 3],
+    [4, 5, 6],
+  ];
 
   it('a 1×n row broadcasts against an m×n matrix', () => {
-    expectRows(evaluate('A + r', { A, r: [[10, 20, 30]] }), [[11, 22, 33], [14, 25, 36]]);
-    expectRows(evaluate('r .* A', { A, r: [[1, 0, -1]] }), [[1, 0, -3], [4, 0, -6]]);
+    expectRows(evaluate('A + r', { A, r: [[10, 20, 30]] }), [
+      [11, 22, 33],
+      [14, 25, 36],
+    ]);
+    expectRows(evaluate('r .* A', { A, r: [[1, 0, -1]] }), [
+      [1, 0, -3],
+      [4, 0, -6],
+    ]);
   });
 
   it('an m×1 column broadcasts against an m×n matrix', () => {
-    expectRows(evaluate('A - c', { A, c: [[1], [4]] }), [[0, 1, 2], [0, 1, 2]]);
-    expectRows(evaluate('A ./ c', { A, c: [[1], [2]] }), [[1, 2, 3], [2, 2.5, 3]]);
+    expectRows(evaluate('A - c', { A, c: [[1], [4]] }), [
+      [0, 1, 2],
+      [0, 1, 2],
+    ]);
+    expectRows(evaluate('A ./ c', { A, c: [[1], [2]] }), [
+      [1, 2, 3],
+      [2, 2.5, 3],
+    ]);
   });
 
   it("x + x' (n×1 + 1×n) is refused with a dimension error naming both shapes", () => {
@@ -202,7 +358,10 @@ describe('broadcasting', () => {
 
 describe('evaluation is pure', () => {
   it('does not modify the scope values', () => {
-    const A = [[1, 2], [3, 4]];
+    const A = [
+      [1, 2],
+      [3, 4],
+    ];
     const scope = { A: evaluate('A', { A }) };
     const before = toRows(scope.A);
     evaluate("A - mean(A, 1) + A' * 2 + -A", scope);

@@ -24,15 +24,18 @@ const both = (s: string): Pair => ({ ours: s, theirs: s });
 
 /** A random n×n matrix expression of at most `depth` levels. */
 function matrixExpr(rng: Rng, depth: number): Pair {
-  if (depth === 0 || rng.uniform() < 0.2) return pick(rng, [both('A'), both('B'), both('inv(A)'), both('inv(B)'), both("A'")]);
+  if (depth === 0 || rng.uniform() < 0.2)
+    return pick(rng, [both('A'), both('B'), both('inv(A)'), both('inv(B)'), both("A'")]);
   const a = matrixExpr(rng, depth - 1);
   switch (rng.int(0, 6)) {
-    case 0: case 1: {
+    case 0:
+    case 1: {
       const op = pick(rng, ['+', '-', '.*', '*']);
       const b = matrixExpr(rng, depth - 1);
       return { ours: `(${a.ours} ${op} ${b.ours})`, theirs: `(${a.theirs} ${op} ${b.theirs})` };
     }
-    case 2: return { ours: `(${a.ours})'`, theirs: `(${a.theirs})'` };
+    case 2:
+      return { ours: `(${a.ours})'`, theirs: `(${a.theirs})'` };
     case 3: {
       const s = scalarExpr(rng, depth - 1);
       return { ours: `(${s.ours}) * ${a.ours}`, theirs: `(${s.theirs}) * ${a.theirs}` };
@@ -43,8 +46,10 @@ function matrixExpr(rng: Rng, depth: number): Pair {
       const arg = f === 'exp' ? { ours: `sin(${a.ours})`, theirs: `map(${a.theirs}, sin)` } : a;
       return { ours: `${f}(${arg.ours})`, theirs: `map(${arg.theirs}, ${f})` };
     }
-    case 5: return { ours: `transpose(${a.ours}) + 0.5`, theirs: `transpose(${a.theirs}) + 0.5` };
-    default: return { ours: `${a.ours} ./ (2 + cos(B))`, theirs: `${a.theirs} ./ (2 + map(B, cos))` };
+    case 5:
+      return { ours: `transpose(${a.ours}) + 0.5`, theirs: `transpose(${a.theirs}) + 0.5` };
+    default:
+      return { ours: `${a.ours} ./ (2 + cos(B))`, theirs: `${a.theirs} ./ (2 + map(B, cos))` };
   }
 }
 
@@ -75,11 +80,20 @@ describe('the evaluator against mathjs', () => {
     for (let t = 0; t < 400; t++) {
       const n = rng.int(1, 6);
       // Well-conditioned draws: the two LU codes round differently, by about cond(A)·ε.
-      const A = drawSample('invertible', n, n, rng), B = drawSample('invertible', n, n, rng);
+      const A = drawSample('invertible', n, n, rng),
+        B = drawSample('invertible', n, n, rng);
       const pair = t % 3 === 0 ? scalarExpr(rng, 3) : matrixExpr(rng, 4);
       const compiled = compileExpression(pair.ours, new Set(['A', 'B']));
       if (!compiled.ok) throw new Error(`${pair.ours}: ${compiled.message}`);
-      const ours = rowsOf(compiled.evaluate(new Map([['A', A], ['B', B]]), null));
+      const ours = rowsOf(
+        compiled.evaluate(
+          new Map([
+            ['A', A],
+            ['B', B],
+          ]),
+          null,
+        ),
+      );
       const theirs = asArray(mathEvaluate(pair.theirs, { A: matrix(rowsOf(A)), B: matrix(rowsOf(B)) }));
       expect([ours.length, ours[0]!.length], pair.ours).toEqual([theirs.length, theirs[0]!.length]);
       const scale = Math.max(...theirs.flat().map(Math.abs));

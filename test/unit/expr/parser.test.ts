@@ -13,9 +13,33 @@ import { REPO_ROOT } from '../../helpers/run-cli.js';
 /** Every expression of the bundled identities and the fixtures, plus some syntax corners. */
 function corpus(): string[] {
   const found = new Set<string>([
-    "x' * A * x", 'A .* B ./ C .^ 2', '-x + +y', '[1, 2; 3, 4]', '[a; b]', 'f(x)(y)', 'a ? b : c', 'x = 2',
-    '2x', '3 (a + b)', 'a < b', 'a == b != c', '1e-3 * x', '0x1F', '0b101', 'sum(A, 1)', "(A')'", 'A[1, 2]',
-    '0x1.8', '0b1.01', '0o7.4', '0xFFi8', '0x7Fi8', '0b101i4', '1.5e+3', '.5', 'NaN',
+    "x' * A * x",
+    'A .* B ./ C .^ 2',
+    '-x + +y',
+    '[1, 2; 3, 4]',
+    '[a; b]',
+    'f(x)(y)',
+    'a ? b : c',
+    'x = 2',
+    '2x',
+    '3 (a + b)',
+    'a < b',
+    'a == b != c',
+    '1e-3 * x',
+    '0x1F',
+    '0b101',
+    'sum(A, 1)',
+    "(A')'",
+    'A[1, 2]',
+    '0x1.8',
+    '0b1.01',
+    '0o7.4',
+    '0xFFi8',
+    '0x7Fi8',
+    '0b101i4',
+    '1.5e+3',
+    '.5',
+    'NaN',
   ]);
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -35,7 +59,8 @@ function corpus(): string[] {
     else if (value !== null && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         if (['f', 'expect', 'lhs', 'rhs'].includes(key) && typeof v === 'string') found.add(v);
-        else if (key === 'where' && v !== null && typeof v === 'object') Object.values(v).forEach((w) => typeof w === 'string' && found.add(w));
+        else if (key === 'where' && v !== null && typeof v === 'object')
+          Object.values(v).forEach((w) => typeof w === 'string' && found.add(w));
         else collect(v);
       }
     }
@@ -67,10 +92,16 @@ describe('parseExpression', () => {
   it('throws the same syntax errors', () => {
     for (const source of ['x +', '(a', 'a b c)', '[1, 2', "'unterminated", '2 ** 3 **', '0x1FFi8']) {
       expect(() => mathParse(source), source).toThrow();
-      expect(() => parseExpression(source), source).toThrow((() => {
-        try { mathParse(source); } catch (error) { return (error as Error).message; }
-        return '';
-      })());
+      expect(() => parseExpression(source), source).toThrow(
+        (() => {
+          try {
+            mathParse(source);
+          } catch (error) {
+            return (error as Error).message;
+          }
+          return '';
+        })(),
+      );
     }
   });
 });

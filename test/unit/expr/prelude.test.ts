@@ -5,11 +5,26 @@
 import { describe, expect, it } from 'vitest';
 import { MathError, toRows, type Mat } from '../../../src/linalg/mat.js';
 import {
-  evaluate, expectClose, expectRows, maxAbs, maxAbsDiff, randomMat, refMul, refTranspose, thrown, type Rows,
+  evaluate,
+  expectClose,
+  expectRows,
+  maxAbs,
+  maxAbsDiff,
+  randomMat,
+  refMul,
+  refTranspose,
+  thrown,
+  type Rows,
 } from '../helpers.js';
 
-const M: Rows = [[0.5, -1.5, 2], [-0.25, 3, -4]];
-const P: Rows = [[0.5, 1, 2], [4, 0.125, 9]]; // positive, for log and sqrt
+const M: Rows = [
+  [0.5, -1.5, 2],
+  [-0.25, 3, -4],
+];
+const P: Rows = [
+  [0.5, 1, 2],
+  [4, 0.125, 9],
+]; // positive, for log and sqrt
 const mapRows = (a: Rows, f: (v: number) => number): Rows => a.map((r) => r.map(f));
 
 describe('elementwise functions on matrices, vectors and scalars', () => {
@@ -55,7 +70,10 @@ describe('elementwise functions on matrices, vectors and scalars', () => {
 });
 
 describe('reductions', () => {
-  const A: Rows = [[1, 2, 3], [4, 5, 6]];
+  const A: Rows = [
+    [1, 2, 3],
+    [4, 5, 6],
+  ];
 
   it('sum(A) is 1×1, sum(A, 1) a 1×n row, sum(A, 2) an m×1 column', () => {
     expectRows(evaluate('sum(A)', { A }), [[21]]);
@@ -70,12 +88,23 @@ describe('reductions', () => {
   });
 
   it('A - mean(A, 1) broadcasts back: columns of the result sum to zero', () => {
-    expectRows(evaluate('A - mean(A, 1)', { A }), [[-1.5, -1.5, -1.5], [1.5, 1.5, 1.5]]);
+    expectRows(evaluate('A - mean(A, 1)', { A }), [
+      [-1.5, -1.5, -1.5],
+      [1.5, 1.5, 1.5],
+    ]);
     const R = randomMat(5, 4, 'centering');
     const centred = evaluate('sum(R - mean(R, 1), 1)', { R });
     expect([centred.rows, centred.cols]).toEqual([1, 4]);
     expect(maxAbs(toRows(centred))).toBeLessThan(1e-14);
-    expectClose(evaluate('A - mean(A, 2)', { A }), [[-1, 0, 1], [-1, 0, 1]], 0, 0);
+    expectClose(
+      evaluate('A - mean(A, 2)', { A }),
+      [
+        [-1, 0, 1],
+        [-1, 0, 1],
+      ],
+      0,
+      0,
+    );
   });
 
   it('prod multiplies, with the same axes', () => {
@@ -90,23 +119,58 @@ describe('reductions', () => {
   });
 
   it('trace sums the diagonal; det and inv work through expressions', () => {
-    const B = [[4, 7], [2, 6]];
+    const B = [
+      [4, 7],
+      [2, 6],
+    ];
     expectRows(evaluate('trace(B)', { B }), [[10]]);
     expectClose(evaluate('det(B)', { B }), [[10]], 1e-15, 0);
-    expectClose(evaluate('inv(B)', { B }), [[0.6, -0.7], [-0.2, 0.4]], 1e-15, 1e-15);
+    expectClose(
+      evaluate('inv(B)', { B }),
+      [
+        [0.6, -0.7],
+        [-0.2, 0.4],
+      ],
+      1e-15,
+      1e-15,
+    );
   });
 });
 
 describe('constructors and structure', () => {
   it('diag of a column is a diagonal matrix; diag of a square matrix is its diagonal as a column', () => {
-    expectRows(evaluate('diag(v)', { v: [[1], [2], [3]] }), [[1, 0, 0], [0, 2, 0], [0, 0, 3]]);
-    expectRows(evaluate('diag(A)', { A: [[1, 2, 3], [4, 5, 6], [7, 8, 9]] }), [[1], [5], [9]]);
+    expectRows(evaluate('diag(v)', { v: [[1], [2], [3]] }), [
+      [1, 0, 0],
+      [0, 2, 0],
+      [0, 0, 3],
+    ]);
+    expectRows(
+      evaluate('diag(A)', {
+        A: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+      }),
+      [[1], [5], [9]],
+    );
   });
 
   it('eye(n), ones(m, n), zeros(m, n)', () => {
-    expectRows(evaluate('eye(3)'), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
-    expectRows(evaluate('ones(2, 3)'), [[1, 1, 1], [1, 1, 1]]);
-    expectRows(evaluate('zeros(3, 2)'), [[0, 0], [0, 0], [0, 0]]);
+    expectRows(evaluate('eye(3)'), [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expectRows(evaluate('ones(2, 3)'), [
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
+    expectRows(evaluate('zeros(3, 2)'), [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     expectRows(evaluate('ones(n, 1)', { n: 3 }), [[1], [1], [1]]);
   });
 
@@ -117,31 +181,58 @@ describe('constructors and structure', () => {
   });
 
   it("outer(a, b) = a * b'", () => {
-    const a = [[1], [2]], b = [[3], [4], [5]];
-    expectRows(evaluate('outer(a, b)', { a, b }), [[3, 4, 5], [6, 8, 10]]);
-    const r = randomMat(4, 1, 'outer-a'), s = randomMat(3, 1, 'outer-b');
+    const a = [[1], [2]],
+      b = [[3], [4], [5]];
+    expectRows(evaluate('outer(a, b)', { a, b }), [
+      [3, 4, 5],
+      [6, 8, 10],
+    ]);
+    const r = randomMat(4, 1, 'outer-a'),
+      s = randomMat(3, 1, 'outer-b');
     expectRows(evaluate('outer(r, s)', { r, s }), toRows(evaluate("r * s'", { r, s })));
   });
 
   it('vec(A) stacks the columns', () => {
-    expectRows(evaluate('vec(A)', { A: [[1, 2], [3, 4], [5, 6]] }), [[1], [3], [5], [2], [4], [6]]);
+    expectRows(
+      evaluate('vec(A)', {
+        A: [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+      }),
+      [[1], [3], [5], [2], [4], [6]],
+    );
   });
 
   it('kron has the defining block structure', () => {
-    const A = [[1, 2], [3, 4]];
-    const B = [[0, 5], [6, 7]];
+    const A = [
+      [1, 2],
+      [3, 4],
+    ];
+    const B = [
+      [0, 5],
+      [6, 7],
+    ];
     expectRows(evaluate('kron(A, B)', { A, B }), [
       [0, 5, 0, 10],
       [6, 7, 12, 14],
       [0, 15, 0, 20],
       [18, 21, 24, 28],
     ]);
-    expectRows(evaluate('kron(eye(2), B)', { B }), [[0, 5, 0, 0], [6, 7, 0, 0], [0, 0, 0, 5], [0, 0, 6, 7]]);
+    expectRows(evaluate('kron(eye(2), B)', { B }), [
+      [0, 5, 0, 0],
+      [6, 7, 0, 0],
+      [0, 0, 0, 5],
+      [0, 0, 6, 7],
+    ]);
   });
 
   it("vec(A X B) = kron(B', A) vec(X) on random matrices of four distinct sizes", () => {
     for (let s = 0; s < 5; s++) {
-      const A = randomMat(2, 3, 'vk-a', s), X = randomMat(3, 4, 'vk-x', s), B = randomMat(4, 5, 'vk-b', s);
+      const A = randomMat(2, 3, 'vk-a', s),
+        X = randomMat(3, 4, 'vk-x', s),
+        B = randomMat(4, 5, 'vk-b', s);
       const lhs = toRows(evaluate('vec(A * X * B)', { A, X, B }));
       const rhs = toRows(evaluate("kron(B', A) * vec(X)", { A, X, B }));
       expect(lhs.length).toBe(10);
@@ -160,7 +251,12 @@ describe('eigvals', () => {
     Array.from(m.re, (re, k) => [re, m.im?.[k] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 
   it('is ±i for the rotation [[0, -1], [1, 0]]', () => {
-    const ev = evaluate('eigvals(R)', { R: [[0, -1], [1, 0]] });
+    const ev = evaluate('eigvals(R)', {
+      R: [
+        [0, -1],
+        [1, 0],
+      ],
+    });
     expect([ev.rows, ev.cols]).toEqual([2, 1]);
     expect(ev.im).not.toBeNull();
     const p = pairs(ev);
@@ -181,7 +277,17 @@ describe('eigvals', () => {
   });
 
   it("conjugate transposes with ' (eigenvalues of the rotation: ev' * ev = 2)", () => {
-    expectClose(evaluate("eigvals(R)' * eigvals(R)", { R: [[0, -1], [1, 0]] }), [[2]], 1e-14, 1e-14);
+    expectClose(
+      evaluate("eigvals(R)' * eigvals(R)", {
+        R: [
+          [0, -1],
+          [1, 0],
+        ],
+      }),
+      [[2]],
+      1e-14,
+      1e-14,
+    );
   });
 });
 
@@ -222,7 +328,15 @@ describe('softmax, logsumexp, norm', () => {
 
   it('norm is sqrt of the sum of squares (vector and Frobenius)', () => {
     expectRows(evaluate('norm(v)', { v: [[3], [4]] }), [[5]]);
-    expectRows(evaluate('norm(A)', { A: [[1, 2], [2, 4]] }), [[5]]);
+    expectRows(
+      evaluate('norm(A)', {
+        A: [
+          [1, 2],
+          [2, 4],
+        ],
+      }),
+      [[5]],
+    );
     const R = randomMat(3, 4, 'norm');
     expectClose(evaluate('norm(R)', { R }), toRows(evaluate('sqrt(sum(R .* R))', { R })), 1e-15, 0);
   });
@@ -230,7 +344,8 @@ describe('softmax, logsumexp, norm', () => {
 
 describe('functions beyond the contract that the prelude offers', () => {
   it("solve(A, b) = inv(A) * b and dot(a, b) = a' * b", () => {
-    const A = randomMat(3, 3, 'pre-solve'), b = randomMat(3, 1, 'pre-b');
+    const A = randomMat(3, 3, 'pre-solve'),
+      b = randomMat(3, 1, 'pre-b');
     const x = toRows(evaluate('solve(A, b)', { A, b }));
     expect(maxAbsDiff(refMul(toRows(A), x), toRows(b))).toBeLessThan(1e-12);
     expectRows(evaluate('dot(a, c)', { a: [[1], [2]], c: [[3], [4]] }), [[11]]);
@@ -242,7 +357,10 @@ describe('functions beyond the contract that the prelude offers', () => {
   });
 
   it('transpose() does not conjugate while ctranspose() does', () => {
-    const R = [[0, -1], [1, 0]];
+    const R = [
+      [0, -1],
+      [1, 0],
+    ];
     const t = evaluate('transpose(eigvals(R))', { R });
     const c = evaluate('ctranspose(eigvals(R))', { R });
     expect(Array.from(t.im!)).toEqual(Array.from(c.im!, (v) => -v));

@@ -7,13 +7,21 @@ import { randomMat, refMul, thrown } from '../helpers.js';
 /** Eigenvalues as [re, im] pairs sorted by real then imaginary part. */
 function pairs(m: Mat): [number, number][] {
   expect(m.cols).toBe(1);
-  return Array.from(m.re, (re, k) => [re, m.im?.[k] ?? 0] as [number, number])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return Array.from(m.re, (re, k) => [re, m.im?.[k] ?? 0] as [number, number]).sort(
+    (a, b) => a[0] - b[0] || a[1] - b[1],
+  );
 }
 
 describe('eigvals', () => {
   it('gives ±i for the rotation by 90°', () => {
-    const ev = pairs(eigvals(fromRows([[0, -1], [1, 0]])));
+    const ev = pairs(
+      eigvals(
+        fromRows([
+          [0, -1],
+          [1, 0],
+        ]),
+      ),
+    );
     expect(ev).toHaveLength(2);
     expect(Math.abs(ev[0]![0])).toBeLessThan(1e-14);
     expect(Math.abs(ev[1]![0])).toBeLessThan(1e-14);
@@ -22,7 +30,13 @@ describe('eigvals', () => {
   });
 
   it('gives the diagonal of a triangular matrix (real, no imaginary part)', () => {
-    const m = eigvals(fromRows([[2, 5, -1], [0, -3, 4], [0, 0, 0.5]]));
+    const m = eigvals(
+      fromRows([
+        [2, 5, -1],
+        [0, -3, 4],
+        [0, 0, 0.5],
+      ]),
+    );
     const ev = pairs(m);
     [-3, 0.5, 2].forEach((want, k) => {
       expect(ev[k]![0]).toBeCloseTo(want, 12);
@@ -31,7 +45,14 @@ describe('eigvals', () => {
   });
 
   it('gives a ± b for [[a, b], [b, a]]', () => {
-    const ev = pairs(eigvals(fromRows([[1.5, 2], [2, 1.5]])));
+    const ev = pairs(
+      eigvals(
+        fromRows([
+          [1.5, 2],
+          [2, 1.5],
+        ]),
+      ),
+    );
     expect(ev[0]![0]).toBeCloseTo(-0.5, 13);
     expect(ev[1]![0]).toBeCloseTo(3.5, 13);
   });
@@ -48,17 +69,40 @@ describe('eigvals', () => {
   });
 
   it('refuses non-square and non-finite input with a MathError', () => {
-    expect(thrown(() => eigvals(fromRows([[1, 2, 3], [4, 5, 6]])))).toBeInstanceOf(MathError);
-    expect(thrown(() => eigvals(fromRows([[1, NaN], [0, 1]])))).toBeInstanceOf(MathError);
+    expect(
+      thrown(() =>
+        eigvals(
+          fromRows([
+            [1, 2, 3],
+            [4, 5, 6],
+          ]),
+        ),
+      ),
+    ).toBeInstanceOf(MathError);
+    expect(
+      thrown(() =>
+        eigvals(
+          fromRows([
+            [1, NaN],
+            [0, 1],
+          ]),
+        ),
+      ),
+    ).toBeInstanceOf(MathError);
   });
 });
 
 describe('eigvals on matrices with known spectra', () => {
   it('gives the n-th roots of unity for the cyclic permutation of size n', () => {
     for (let n = 2; n <= 9; n++) {
-      const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (j === (i + 1) % n ? 1 : 0)));
+      const rows = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (_, j) => (j === (i + 1) % n ? 1 : 0)),
+      );
       const got = pairs(eigvals(fromRows(rows)));
-      const want = Array.from({ length: n }, (_, k) => [Math.cos((2 * Math.PI * k) / n), Math.sin((2 * Math.PI * k) / n)] as [number, number]);
+      const want = Array.from(
+        { length: n },
+        (_, k) => [Math.cos((2 * Math.PI * k) / n), Math.sin((2 * Math.PI * k) / n)] as [number, number],
+      );
       // match each wanted root with a distinct computed one
       const used = new Set<number>();
       for (const [wr, wi] of want) {
@@ -71,7 +115,12 @@ describe('eigvals on matrices with known spectra', () => {
 
   it('gives the roots 1, 2, 3, 4 of the companion matrix of (x−1)(x−2)(x−3)(x−4)', () => {
     // x⁴ − 10x³ + 35x² − 50x + 24
-    const c = fromRows([[0, 0, 0, -24], [1, 0, 0, 50], [0, 1, 0, -35], [0, 0, 1, 10]]);
+    const c = fromRows([
+      [0, 0, 0, -24],
+      [1, 0, 0, 50],
+      [0, 1, 0, -35],
+      [0, 0, 1, 10],
+    ]);
     const got = pairs(eigvals(c));
     [1, 2, 3, 4].forEach((want, k) => {
       expect(Math.abs(got[k]![0] - want)).toBeLessThan(1e-10);
@@ -81,7 +130,14 @@ describe('eigvals on matrices with known spectra', () => {
 
   it('gives cos θ ± i sin θ for a rotation by θ', () => {
     const t = 0.7;
-    const got = pairs(eigvals(fromRows([[Math.cos(t), -Math.sin(t)], [Math.sin(t), Math.cos(t)]])));
+    const got = pairs(
+      eigvals(
+        fromRows([
+          [Math.cos(t), -Math.sin(t)],
+          [Math.sin(t), Math.cos(t)],
+        ]),
+      ),
+    );
     expect(got[0]![0]).toBeCloseTo(Math.cos(t), 14);
     expect(got[1]![0]).toBeCloseTo(Math.cos(t), 14);
     expect(got[0]![1]).toBeCloseTo(-Math.sin(t), 14);
@@ -90,15 +146,52 @@ describe('eigvals on matrices with known spectra', () => {
 
   it('handles degenerate cases: 1×1, zero matrix, identity, a Jordan block', () => {
     expect(pairs(eigvals(fromRows([[7]])))).toEqual([[7, 0]]);
-    expect(pairs(eigvals(fromRows([[0, 0], [0, 0]]))).map(([r, i]) => Math.abs(r) + Math.abs(i))).toEqual([0, 0]);
-    const eye = pairs(eigvals(fromRows([[1, 0, 0], [0, 1, 0], [0, 0, 1]])));
-    eye.forEach(([r, i]) => { expect(r).toBeCloseTo(1, 14); expect(i).toBe(0); });
-    const j = pairs(eigvals(fromRows([[2, 1], [0, 2]])));
-    j.forEach(([r, i]) => { expect(r).toBeCloseTo(2, 12); expect(Math.abs(i)).toBeLessThan(1e-12); });
+    expect(
+      pairs(
+        eigvals(
+          fromRows([
+            [0, 0],
+            [0, 0],
+          ]),
+        ),
+      ).map(([r, i]) => Math.abs(r) + Math.abs(i)),
+    ).toEqual([0, 0]);
+    const eye = pairs(
+      eigvals(
+        fromRows([
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ]),
+      ),
+    );
+    eye.forEach(([r, i]) => {
+      expect(r).toBeCloseTo(1, 14);
+      expect(i).toBe(0);
+    });
+    const j = pairs(
+      eigvals(
+        fromRows([
+          [2, 1],
+          [0, 2],
+        ]),
+      ),
+    );
+    j.forEach(([r, i]) => {
+      expect(r).toBeCloseTo(2, 12);
+      expect(Math.abs(i)).toBeLessThan(1e-12);
+    });
   });
 
   it('handles a badly scaled 2×2: [[1, 1e8], [1e-8, 1]] has eigenvalues 0 and 2', () => {
-    const got = pairs(eigvals(fromRows([[1, 1e8], [1e-8, 1]])));
+    const got = pairs(
+      eigvals(
+        fromRows([
+          [1, 1e8],
+          [1e-8, 1],
+        ]),
+      ),
+    );
     expect(Math.abs(got[0]![0])).toBeLessThan(1e-7);
     expect(got[1]![0]).toBeCloseTo(2, 7);
   });
@@ -120,7 +213,8 @@ describe('eigvals on matrices with known spectra', () => {
       const r = toRows(randomMat(n, n, 'sym-eig', n));
       const sym = r.map((row, i) => row.map((v, j) => (v + r[j]![i]!) / 2));
       const ev = eigvals(fromRows(sym));
-      let sq = 0, fro = 0;
+      let sq = 0,
+        fro = 0;
       for (let k = 0; k < n; k++) {
         expect(Math.abs(ev.im?.[k] ?? 0)).toBeLessThan(1e-10);
         sq += ev.re[k]! ** 2;
@@ -135,11 +229,16 @@ describe('eigvals on matrices with known spectra', () => {
       for (let s = 0; s < 20; s++) {
         const a = randomMat(n, n, 'eig-stress', n, s);
         const ev = eigvals(a);
-        let pr = 1, pi = 0, sr = 0, si = 0;
+        let pr = 1,
+          pi = 0,
+          sr = 0,
+          si = 0;
         for (let k = 0; k < n; k++) {
-          const re = ev.re[k]!, im = ev.im?.[k] ?? 0;
+          const re = ev.re[k]!,
+            im = ev.im?.[k] ?? 0;
           [pr, pi] = [pr * re - pi * im, pr * im + pi * re];
-          sr += re; si += im;
+          sr += re;
+          si += im;
         }
         let tr = 0;
         for (let k = 0; k < n; k++) tr += a.re[k * n + k]!;

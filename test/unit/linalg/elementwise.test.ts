@@ -4,7 +4,10 @@ import { arith, broadcastShape, mapReal, modulus, negate, zipReal } from '../../
 import { expectRows, thrown } from '../helpers.js';
 
 const complex = (re: number[], im: number[], rows = 1) => ({
-  rows, cols: re.length / rows, re: Float64Array.from(re), im: Float64Array.from(im),
+  rows,
+  cols: re.length / rows,
+  re: Float64Array.from(re),
+  im: Float64Array.from(im),
 });
 
 describe('broadcastShape', () => {
@@ -24,7 +27,7 @@ describe('broadcastShape', () => {
     expect(broadcastShape(shape(2, 3), shape(2, 1), '+')).toEqual({ rows: 2, cols: 3 });
   });
 
-  it('refuses a column against a row (x + x\') naming both shapes', () => {
+  it("refuses a column against a row (x + x') naming both shapes", () => {
     const e = thrown(() => broadcastShape(shape(3, 1), shape(1, 3), '+'));
     expect(e).toBeInstanceOf(MathError);
     expect(e.message).toContain('3×1');
@@ -39,16 +42,40 @@ describe('broadcastShape', () => {
 
 describe('zipReal / mapReal', () => {
   it('applies a function entrywise with row broadcasting', () => {
-    const a = fromRows([[1, 2, 3], [4, 5, 6]]);
+    const a = fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const row = fromRows([[10, 20, 30]]);
-    expectRows(zipReal(a, row, '+', (x, y) => x + y), [[11, 22, 33], [14, 25, 36]]);
-    expectRows(zipReal(row, a, '-', (x, y) => x - y), [[9, 18, 27], [6, 15, 24]]);
+    expectRows(
+      zipReal(a, row, '+', (x, y) => x + y),
+      [
+        [11, 22, 33],
+        [14, 25, 36],
+      ],
+    );
+    expectRows(
+      zipReal(row, a, '-', (x, y) => x - y),
+      [
+        [9, 18, 27],
+        [6, 15, 24],
+      ],
+    );
   });
 
   it('applies a function entrywise with column broadcasting', () => {
-    const a = fromRows([[1, 2, 3], [4, 5, 6]]);
+    const a = fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const col = fromRows([[10], [100]]);
-    expectRows(zipReal(a, col, '*', (x, y) => x * y), [[10, 20, 30], [400, 500, 600]]);
+    expectRows(
+      zipReal(a, col, '*', (x, y) => x * y),
+      [
+        [10, 20, 30],
+        [400, 500, 600],
+      ],
+    );
   });
 
   it('refuses complex inputs', () => {

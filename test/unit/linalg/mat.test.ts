@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_ELEMENTS, MathError, checkSize, formatShape, fromRows, isScalar, isVector, scalar, simplifyComplex,
-  toCount, toNumber, toRows, zeros,
+  MAX_ELEMENTS,
+  MathError,
+  checkSize,
+  formatShape,
+  fromRows,
+  isScalar,
+  isVector,
+  scalar,
+  simplifyComplex,
+  toCount,
+  toNumber,
+  toRows,
+  zeros,
 } from '../../../src/linalg/mat.js';
 import { thrown } from '../helpers.js';
 
 describe('Mat basics', () => {
   it('fromRows lays entries out row-major and toRows reads them back', () => {
-    const m = fromRows([[1, 2, 3], [4, 5, 6]]);
+    const m = fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect([m.rows, m.cols]).toEqual([2, 3]);
     expect(Array.from(m.re)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(m.im).toBeNull();
-    expect(toRows(m)).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(toRows(m)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 
   it('fromRows refuses ragged rows with a MathError', () => {

@@ -6,9 +6,19 @@ import { expectClose, expectRows, maxAbsDiff, randomMat, refMul, refTranspose, t
 
 describe('multiply', () => {
   it('computes a hand-checked 2×3 · 3×2 product', () => {
-    const a = fromRows([[1, 2, 3], [4, 5, 6]]);
-    const b = fromRows([[7, 8], [9, 10], [11, 12]]);
-    expectRows(multiply(a, b), [[58, 64], [139, 154]]);
+    const a = fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const b = fromRows([
+      [7, 8],
+      [9, 10],
+      [11, 12],
+    ]);
+    expectRows(multiply(a, b), [
+      [58, 64],
+      [139, 154],
+    ]);
   });
 
   it('agrees with the textbook triple loop on random matrices', () => {
@@ -18,20 +28,40 @@ describe('multiply', () => {
   });
 
   it('treats a 1×1 on either side as a scalar', () => {
-    const a = fromRows([[1, 2], [3, 4], [5, 6]]);
-    expectRows(multiply(fromRows([[2]]), a), [[2, 4], [6, 8], [10, 12]]);
-    expectRows(multiply(a, fromRows([[-1]])), [[-1, -2], [-3, -4], [-5, -6]]);
+    const a = fromRows([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    expectRows(multiply(fromRows([[2]]), a), [
+      [2, 4],
+      [6, 8],
+      [10, 12],
+    ]);
+    expectRows(multiply(a, fromRows([[-1]])), [
+      [-1, -2],
+      [-3, -4],
+      [-5, -6],
+    ]);
   });
 
-  it('gives x\'y as 1×1 and xy\' as the outer product', () => {
+  it("gives x'y as 1×1 and xy' as the outer product", () => {
     const x = fromRows([[1], [2], [3]]);
     const y = fromRows([[4], [5], [6]]);
     expectRows(multiply(transpose(x), y), [[32]]);
-    expectRows(multiply(x, transpose(y)), [[4, 5, 6], [8, 10, 12], [12, 15, 18]]);
+    expectRows(multiply(x, transpose(y)), [
+      [4, 5, 6],
+      [8, 10, 12],
+      [12, 15, 18],
+    ]);
   });
 
   it('refuses mismatched inner dimensions naming both shapes', () => {
-    const a = fromRows([[1, 2], [3, 4], [5, 6]]);
+    const a = fromRows([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     const e = thrown(() => multiply(a, a));
     expect(e).toBeInstanceOf(MathError);
     expect(e.message).toContain('3×2 * 3×2');
@@ -47,15 +77,24 @@ describe('multiply', () => {
   });
 
   it('is associative on random matrices (to rounding)', () => {
-    const a = randomMat(3, 4, 'assoc-a'), b = randomMat(4, 2, 'assoc-b'), c = randomMat(2, 5, 'assoc-c');
+    const a = randomMat(3, 4, 'assoc-a'),
+      b = randomMat(4, 2, 'assoc-b'),
+      c = randomMat(2, 5, 'assoc-c');
     expect(maxAbsDiff(toRows(multiply(multiply(a, b), c)), toRows(multiply(a, multiply(b, c))))).toBeLessThan(1e-12);
   });
 });
 
 describe('transpose', () => {
   it('swaps rows and columns', () => {
-    const a = fromRows([[1, 2, 3], [4, 5, 6]]);
-    expectRows(transpose(a), [[1, 4], [2, 5], [3, 6]]);
+    const a = fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expectRows(transpose(a), [
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
     expect(toRows(transpose(a))).toEqual(refTranspose(toRows(a)));
   });
 
@@ -66,16 +105,25 @@ describe('transpose', () => {
     expect([transpose(z).rows, transpose(z).cols]).toEqual([2, 1]);
   });
 
-  it('(AB)\' = B\'A\' on random matrices', () => {
-    const a = randomMat(3, 4, 'tr-a'), b = randomMat(4, 2, 'tr-b');
-    expect(maxAbsDiff(toRows(transpose(multiply(a, b))), toRows(multiply(transpose(b), transpose(a))))).toBeLessThan(1e-12);
+  it("(AB)' = B'A' on random matrices", () => {
+    const a = randomMat(3, 4, 'tr-a'),
+      b = randomMat(4, 2, 'tr-b');
+    expect(maxAbsDiff(toRows(transpose(multiply(a, b))), toRows(multiply(transpose(b), transpose(a))))).toBeLessThan(
+      1e-12,
+    );
   });
 });
 
 describe('kron', () => {
   it('computes a hand-checked product', () => {
-    const a = fromRows([[1, 2], [3, 4]]);
-    const b = fromRows([[0, 5], [6, 7]]);
+    const a = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
+    const b = fromRows([
+      [0, 5],
+      [6, 7],
+    ]);
     expectRows(kron(a, b), [
       [0, 5, 0, 10],
       [6, 7, 12, 14],
@@ -85,19 +133,27 @@ describe('kron', () => {
   });
 
   it('has the defining block structure: block (i,j) is a_ij · B', () => {
-    const a = randomMat(2, 3, 'kron-a'), b = randomMat(4, 5, 'kron-b');
+    const a = randomMat(2, 3, 'kron-a'),
+      b = randomMat(4, 5, 'kron-b');
     const k = kron(a, b);
     expect([k.rows, k.cols]).toEqual([8, 15]);
-    const K = toRows(k), A = toRows(a), B = toRows(b);
-    for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) {
-      for (let p = 0; p < 4; p++) for (let q = 0; q < 5; q++) {
-        expect(K[i * 4 + p]![j * 5 + q]).toBe(A[i]![j]! * B[p]![q]!);
+    const K = toRows(k),
+      A = toRows(a),
+      B = toRows(b);
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 3; j++) {
+        for (let p = 0; p < 4; p++)
+          for (let q = 0; q < 5; q++) {
+            expect(K[i * 4 + p]![j * 5 + q]).toBe(A[i]![j]! * B[p]![q]!);
+          }
       }
-    }
   });
 
   it('satisfies the mixed product rule (A⊗B)(C⊗D) = AC ⊗ BD', () => {
-    const a = randomMat(2, 3, 'mp-a'), b = randomMat(2, 2, 'mp-b'), c = randomMat(3, 2, 'mp-c'), d = randomMat(2, 3, 'mp-d');
+    const a = randomMat(2, 3, 'mp-a'),
+      b = randomMat(2, 2, 'mp-b'),
+      c = randomMat(3, 2, 'mp-c'),
+      d = randomMat(2, 3, 'mp-d');
     const lhs = multiply(kron(a, b), kron(c, d));
     const rhs = kron(multiply(a, c), multiply(b, d));
     expectClose(lhs, toRows(rhs), 1e-12, 1e-12);

@@ -3,7 +3,10 @@ import { MathError, fromRows } from '../../../src/linalg/mat.js';
 import { mean, prod, sum, toAxis } from '../../../src/linalg/reduce.js';
 import { expectClose, expectRows, thrown } from '../helpers.js';
 
-const A = fromRows([[1, 2, 3], [4, 5, 6]]);
+const A = fromRows([
+  [1, 2, 3],
+  [4, 5, 6],
+]);
 
 describe('sum', () => {
   it('sums everything into a 1×1 by default', () => {
@@ -43,7 +46,11 @@ describe('mean', () => {
     expectRows(mean(A, 2), [[2], [5]]);
   });
   it('equals sum / count on an irregular matrix', () => {
-    const b = fromRows([[0.1, -2], [7, 3.3], [1, 1]]);
+    const b = fromRows([
+      [0.1, -2],
+      [7, 3.3],
+      [1, 1],
+    ]);
     expectClose(mean(b, 1), [[(0.1 + 7 + 1) / 3, (-2 + 3.3 + 1) / 3]], 1e-15, 0);
   });
   it('refuses an empty matrix', () => {

@@ -13,7 +13,12 @@ const refSoftmax = (z: number[]) => {
 describe('softmax', () => {
   it('is exp(z) / sum(exp(z)) for a column vector', () => {
     const z = [0.3, -1.2, 2.0, 0];
-    expectClose(softmax(fromRows(z.map((v) => [v]))), refSoftmax(z).map((v) => [v]), 1e-14, 0);
+    expectClose(
+      softmax(fromRows(z.map((v) => [v]))),
+      refSoftmax(z).map((v) => [v]),
+      1e-14,
+      0,
+    );
   });
 
   it('gives 1/3, 2/3 for z = [0; log 2]', () => {
@@ -60,7 +65,10 @@ describe('logsumexp', () => {
   });
 
   it('gives one value per column of a matrix (1×n)', () => {
-    const z = fromRows([[0, 1], [Math.log(3), 1]]);
+    const z = fromRows([
+      [0, 1],
+      [Math.log(3), 1],
+    ]);
     expectClose(logsumexp(z), [[Math.log(4), 1 + Math.log(2)]], 1e-15, 0);
   });
 
@@ -92,7 +100,14 @@ describe('norm', () => {
     expect(norm(fromRows([[1, 2, 2]]))).toBe(3);
   });
   it('is the Frobenius norm of a matrix', () => {
-    expect(norm(fromRows([[1, 2], [2, 4]]))).toBe(5);
+    expect(
+      norm(
+        fromRows([
+          [1, 2],
+          [2, 4],
+        ]),
+      ),
+    ).toBe(5);
   });
   it('uses moduli of complex entries', () => {
     expect(norm({ rows: 1, cols: 1, re: Float64Array.of(3), im: Float64Array.of(4) })).toBe(5);

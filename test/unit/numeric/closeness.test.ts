@@ -37,7 +37,10 @@ describe('isClose: |a − n| ≤ atol + rtol·|n|', () => {
 
 describe('compareArrays', () => {
   it('passes equal arrays with zero errors', () => {
-    const a = fromRows([[1, 2], [3, 4]]);
+    const a = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
     const c = compareArrays(a, a, { rtol: 1e-5, atol: 1e-8 });
     expect(c.passed).toBe(true);
     expect(c.maxAbsError).toBe(0);
@@ -46,8 +49,14 @@ describe('compareArrays', () => {
 
   it('reports max abs and max rel errors and the worst entry relative to tolerance, 1-based', () => {
     // (1,2): |100.5 − 100| = 0.5, allowed 1.0 → ratio 0.5; (2,3): |2.5 − 2| = 0.5, allowed 0.02 → ratio 25
-    const numeric = fromRows([[1, 100, 3], [4, 5, 2]]);
-    const analytic = fromRows([[1, 100.5, 3], [4, 5, 2.5]]);
+    const numeric = fromRows([
+      [1, 100, 3],
+      [4, 5, 2],
+    ]);
+    const analytic = fromRows([
+      [1, 100.5, 3],
+      [4, 5, 2.5],
+    ]);
     const c = compareArrays(analytic, numeric, { rtol: 0.01, atol: 0 });
     expect(c.passed).toBe(false);
     expect(c.maxAbsError).toBe(0.5);
@@ -59,8 +68,14 @@ describe('compareArrays', () => {
 
   it('picks the worst entry by tolerance ratio, not by absolute error', () => {
     // (1,1): error 0.5, allowed 1e-3 · 1000 = 1 → ratio 0.5; (2,1): error 0.125, allowed 5e-4 → ratio 250
-    const numeric = fromRows([[1000, 1], [0.5, 1]]);
-    const analytic = fromRows([[1000.5, 1], [0.625, 1]]);
+    const numeric = fromRows([
+      [1000, 1],
+      [0.5, 1],
+    ]);
+    const analytic = fromRows([
+      [1000.5, 1],
+      [0.625, 1],
+    ]);
     const c = compareArrays(analytic, numeric, { rtol: 1e-3, atol: 0 });
     expect(c.maxAbsError).toBe(0.5);
     expect(c.worst.index).toEqual([2, 1]);
@@ -114,8 +129,22 @@ describe('compareArrays', () => {
 
 describe('firstNonFinite', () => {
   it('finds the first NaN or infinity, 1-based, row-major', () => {
-    expect(firstNonFinite(fromRows([[1, 2], [3, 4]]))).toBeNull();
-    expect(firstNonFinite(fromRows([[1, 2, 3], [4, NaN, Infinity]]))).toEqual([2, 2]);
+    expect(
+      firstNonFinite(
+        fromRows([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      firstNonFinite(
+        fromRows([
+          [1, 2, 3],
+          [4, NaN, Infinity],
+        ]),
+      ),
+    ).toEqual([2, 2]);
     expect(firstNonFinite(fromRows([[1, -Infinity]]))).toEqual([1, 2]);
     const z = { rows: 1, cols: 2, re: Float64Array.of(1, 2), im: Float64Array.of(0, NaN) };
     expect(firstNonFinite(z)).toEqual([1, 2]);

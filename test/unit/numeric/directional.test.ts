@@ -30,7 +30,7 @@ const dot = (a: Mat, b: Mat): number => a.re.reduce((s, x, k) => s + x * b.re[k]
 describe('directionalDerivative', () => {
   const rng = createRng(['directional']);
 
-  it("equals ⟨3x², v⟩ for sum(x.^3), to 1e-9 relative", () => {
+  it('equals ⟨3x², v⟩ for sum(x.^3), to 1e-9 relative', () => {
     for (let t = 0; t < 20; t++) {
       const x = drawSample('normal', 7, 1, rng);
       const v = drawSample('uniform', 7, 1, rng);
@@ -40,12 +40,14 @@ describe('directionalDerivative', () => {
     }
   });
 
-  it("equals tr(inv(X) V) for log|det X| on a matrix, to 1e-9 relative", () => {
+  it('equals tr(inv(X) V) for log|det X| on a matrix, to 1e-9 relative', () => {
     for (let t = 0; t < 10; t++) {
       const x = drawSample('invertible', 5, 5, rng);
       const v = drawSample('uniform', 5, 5, rng);
       const exact = objective('trace(inv(X) * v)', { X: x })(v, new KinkTrace()).re[0]!;
-      expect(Math.abs(along(objective('log(abs(det(v)))'), x, v) - exact)).toBeLessThan(1e-9 * Math.max(1, Math.abs(exact)));
+      expect(Math.abs(along(objective('log(abs(det(v)))'), x, v) - exact)).toBeLessThan(
+        1e-9 * Math.max(1, Math.abs(exact)),
+      );
     }
   });
 

@@ -25,32 +25,43 @@ function gradient(f: Objective, x: Mat): Rows {
   const r = centralPartials(f, x, base);
   if (!r.ok) throw new Error(`unexpected kink at ${r.kinkAt}`);
   expect(r.partials).toHaveLength(x.rows * x.cols);
-  return Array.from({ length: x.rows }, (_, i) => Array.from({ length: x.cols }, (_, j) => {
-    const p = r.partials[i * x.cols + j]!;
-    expect([p.rows, p.cols]).toEqual([1, 1]);
-    return p.re[0]!;
-  }));
+  return Array.from({ length: x.rows }, (_, i) =>
+    Array.from({ length: x.cols }, (_, j) => {
+      const p = r.partials[i * x.cols + j]!;
+      expect([p.rows, p.cols]).toEqual([1, 1]);
+      return p.re[0]!;
+    }),
+  );
 }
 
 /** |numeric − exact| ≤ rtol·max(1, max|exact|) entry by entry. */
 function expectGradient(numeric: Rows, exact: Rows, rtol = 1e-9): void {
   const scale = Math.max(1, ...exact.flat().map(Math.abs));
   expect(numeric.length).toBe(exact.length);
-  numeric.forEach((row, i) => row.forEach((v, j) => {
-    const err = Math.abs(v - exact[i]![j]!);
-    if (!(err <= rtol * scale)) throw new Error(`entry (${i + 1},${j + 1}): numeric ${v}, exact ${exact[i]![j]}, error ${err}`);
-  }));
+  numeric.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const err = Math.abs(v - exact[i]![j]!);
+      if (!(err <= rtol * scale))
+        throw new Error(`entry (${i + 1},${j + 1}): numeric ${v}, exact ${exact[i]![j]}, error ${err}`);
+    }),
+  );
 }
 
 describe('centralPartials on known derivatives', () => {
   it('d/dx sum(exp(x)) = exp(x)', () => {
     const x = randomMat(6, 1, 'fd-exp');
-    expectGradient(gradient(objective('sum(exp(v))'), x), toRows(x).map(([v]) => [Math.exp(v!)]));
+    expectGradient(
+      gradient(objective('sum(exp(v))'), x),
+      toRows(x).map(([v]) => [Math.exp(v!)]),
+    );
   });
 
   it('d/dx sum(sin(x)) = cos(x), also for a matrix argument', () => {
     const x = randomMat(3, 4, 'fd-sin');
-    expectGradient(gradient(objective('sum(sin(v))'), x), toRows(x).map((r) => r.map(Math.cos)));
+    expectGradient(
+      gradient(objective('sum(sin(v))'), x),
+      toRows(x).map((r) => r.map(Math.cos)),
+    );
   });
 
   it("d/dx x'Ax = (A + A')x for non-symmetric A", () => {
@@ -81,10 +92,14 @@ describe('centralPartials on known derivatives', () => {
 
   it('is exact (to rounding) on polynomials of degree ≤ 4: d/dx x⁴ = 4x³', () => {
     const x = fromRows([[1.3], [-0.7], [2.5]]);
-    expectGradient(gradient(objective('sum(v .^ 4)'), x), toRows(x).map(([v]) => [4 * v! ** 3]), 1e-11);
+    expectGradient(
+      gradient(objective('sum(v .^ 4)'), x),
+      toRows(x).map(([v]) => [4 * v! ** 3]),
+      1e-11,
+    );
   });
 
-  it('gives one partial of f\'s shape per entry of x, row-major: ∂(Wx)/∂x_k = column k of W', () => {
+  it("gives one partial of f's shape per entry of x, row-major: ∂(Wx)/∂x_k = column k of W", () => {
     const W = randomMat(3, 4, 'fd-jac-W');
     const x = randomMat(4, 1, 'fd-jac-x');
     const f = objective('W * v', { W });
@@ -103,9 +118,19 @@ describe('centralPartials on known derivatives', () => {
 
   it('orders the partials of a matrix argument row-major', () => {
     // f(X) = sum(C .* X) has gradient C; C's entries are distinct, so any reordering shows
-    const C = fromRows([[1, 2, 3], [4, 5, 6]]);
+    const C = fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const X = randomMat(2, 3, 'fd-order');
-    expectGradient(gradient(objective('sum(C .* v)', { C }), X), [[1, 2, 3], [4, 5, 6]], 1e-12);
+    expectGradient(
+      gradient(objective('sum(C .* v)', { C }), X),
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      1e-12,
+    );
   });
 
   it('does not modify x', () => {
@@ -210,7 +235,7 @@ describe('stepFor', () => {
   it('makes x ± h exact for the hand-picked values 0, 0.3, 1.7, −3.25, 100.1, 1e6 + 0.5', () => {
     for (const x of [0, 0.3, 1.7, -3.25, 100.1, 1e6 + 0.5]) {
       const h = stepFor(x);
-      expect((x + h) - x).toBe(h);
+      expect(x + h - x).toBe(h);
       expect(x - (x - h)).toBe(h);
     }
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../../src/numeric/rng.js';
 
-const take = (rng: Rng, n: number, f: (r: Rng) => number = (r) => r.uniform()) => Array.from({ length: n }, () => f(rng));
+const take = (rng: Rng, n: number, f: (r: Rng) => number = (r) => r.uniform()) =>
+  Array.from({ length: n }, () => f(rng));
 
 describe('createRng: reproducibility', () => {
   it('gives identical streams for identical parts', () => {
@@ -18,7 +19,13 @@ describe('createRng: reproducibility', () => {
 
   it('gives different streams when any part differs', () => {
     const base = take(createRng([1, 'id', 'row', 1]), 20);
-    for (const parts of [[2, 'id', 'row', 1], [1, 'id2', 'row', 1], [1, 'id', 'row2', 1], [1, 'id', 'row', 2], [1, 'id', 'row', 1, 0]]) {
+    for (const parts of [
+      [2, 'id', 'row', 1],
+      [1, 'id2', 'row', 1],
+      [1, 'id', 'row2', 1],
+      [1, 'id', 'row', 2],
+      [1, 'id', 'row', 1, 0],
+    ]) {
       expect(take(createRng(parts), 20)).not.toEqual(base);
     }
   });

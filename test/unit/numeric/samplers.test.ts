@@ -14,12 +14,17 @@ const SIZES = [1, 2, 3, 4, 5, 6];
 
 /** Every (size, seed) draw of a square kind. */
 function* squareDraws(kind: SampleKind): Generator<[Mat, number]> {
-  for (const n of SIZES) for (let s = 0; s < SEEDS; s++) yield [drawSample(kind, n, n, createRng(['sampler', kind, n, s])), n];
+  for (const n of SIZES)
+    for (let s = 0; s < SEEDS; s++) yield [drawSample(kind, n, n, createRng(['sampler', kind, n, s])), n];
 }
 
 /** Every draw of an elementwise kind, in a few shapes (column, row, matrix). */
 function* anyShapeDraws(kind: SampleKind): Generator<Mat> {
-  for (const [r, c] of [[5, 1], [1, 4], [3, 4]] as const) {
+  for (const [r, c] of [
+    [5, 1],
+    [1, 4],
+    [3, 4],
+  ] as const) {
     for (let s = 0; s < SEEDS; s++) yield drawSample(kind, r, c, createRng(['sampler', kind, r, c, s]));
   }
 }
@@ -74,7 +79,7 @@ describe('invertible', () => {
     }
   });
 
-  it('has ‖A‖₂·‖A⁻¹‖₂ ≤ 4, from the largest eigenvalues of A\'A and inv(A)\'inv(A)', () => {
+  it("has ‖A‖₂·‖A⁻¹‖₂ ≤ 4, from the largest eigenvalues of A'A and inv(A)'inv(A)", () => {
     for (const [m] of squareDraws('invertible')) {
       const a = toRows(m);
       const ai = toRows(inv(m));
@@ -116,7 +121,7 @@ describe('orthogonal', () => {
     }
   });
 
-  it("stays orthogonal to 1e-12 for larger sizes (10, 25, 40)", () => {
+  it('stays orthogonal to 1e-12 for larger sizes (10, 25, 40)', () => {
     for (const n of [10, 25, 40]) {
       for (let s = 0; s < 5; s++) {
         const q = toRows(drawSample('orthogonal', n, n, createRng(['orthogonal-large', n, s])));
@@ -126,7 +131,14 @@ describe('orthogonal', () => {
   });
 
   it('is not just ±I (it is random)', () => {
-    for (const [m, n] of squareDraws('orthogonal')) if (n >= 2) expect(maxAbsDiff(toRows(m).map((r) => r.map(Math.abs)), refEye(n))).toBeGreaterThan(1e-3);
+    for (const [m, n] of squareDraws('orthogonal'))
+      if (n >= 2)
+        expect(
+          maxAbsDiff(
+            toRows(m).map((r) => r.map(Math.abs)),
+            refEye(n),
+          ),
+        ).toBeGreaterThan(1e-3);
   });
 });
 
@@ -142,10 +154,12 @@ describe('symmetric', () => {
 describe('diagonal', () => {
   it('is zero off the diagonal and non-zero on it', () => {
     for (const [m] of squareDraws('diagonal')) {
-      toRows(m).forEach((row, i) => row.forEach((v, j) => {
-        if (i !== j) expect(v).toBe(0);
-        else expect(v).not.toBe(0);
-      }));
+      toRows(m).forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (i !== j) expect(v).toBe(0);
+          else expect(v).not.toBe(0);
+        }),
+      );
     }
   });
 });
@@ -156,21 +170,27 @@ describe('elementwise kinds', () => {
   });
 
   it('nonzero entries have |x| ≥ 0.1 and both signs occur', () => {
-    let neg = 0, pos = 0;
-    for (const m of anyShapeDraws('nonzero')) for (const v of m.re) {
-      expect(Math.abs(v)).toBeGreaterThanOrEqual(0.1);
-      if (v < 0) neg++; else pos++;
-    }
+    let neg = 0,
+      pos = 0;
+    for (const m of anyShapeDraws('nonzero'))
+      for (const v of m.re) {
+        expect(Math.abs(v)).toBeGreaterThanOrEqual(0.1);
+        if (v < 0) neg++;
+        else pos++;
+      }
     expect(neg).toBeGreaterThan(0);
     expect(pos).toBeGreaterThan(0);
   });
 
   it('uniform entries lie in [-1, 1] and spread over the interval', () => {
-    let lo = 1, hi = -1;
-    for (const m of anyShapeDraws('uniform')) for (const v of m.re) {
-      expect(v >= -1 && v <= 1).toBe(true);
-      lo = Math.min(lo, v); hi = Math.max(hi, v);
-    }
+    let lo = 1,
+      hi = -1;
+    for (const m of anyShapeDraws('uniform'))
+      for (const v of m.re) {
+        expect(v >= -1 && v <= 1).toBe(true);
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
     expect(lo).toBeLessThan(-0.9);
     expect(hi).toBeGreaterThan(0.9);
   });

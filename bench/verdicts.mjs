@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `node bench/verdicts.mjs [BASE]`: proves that a change kept every verdict. Builds commit BASE
+// (default: origin/main's merge base, else HEAD~1) in a temporary git worktree, then runs both
+// builds on the bundled identities and on every fixture folder, in full and fast mode, with and
+// without workers, and compares the JSON reports byte for byte. Fields a change adds on purpose
+// are listed in ADDED and removed from the new report before comparing; nothing else may differ.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BASE = process.argv[2] ?? 'HEAD~1';
+
+// Fields of the JSON report that did not exist at BASE: [array of the report, field].
+const ADDED = [
+  ['errors', 'code'],
+  ['errors', 'path'],
+];
+
+const FOLDERS = ['identities', ...readdirSync(join(ROOT, 'test/fixtures')).map((d) => `test/fixtures/${d}`)];
+const VARIANTS = [
+  { name: 'full', args: ['--workers', '0'] },
+  { name: 'full, workers', args: [] },
+  { name: 'fast', args: ['--mode', 'fast', '--workers', '0'] },
+  { name: 'fast, workers', args: ['--mode', 'fast'] },
+];
+
+function sh(cmd, args, cwd) {
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** A build of BASE in a worktree, sharing this checkout's node_modules. */
+function baseBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'mcheck-base-'));
+  sh('git', ['worktree', 'add', '--detach', dir, BASE], ROOT);
+  sh('ln', ['-s', join(ROOT, 'node_modules'), join(dir, 'node_modules')], dir);
+  sh('npm', ['run', '--silent', 'build'], dir);
+  return dir;
+}
+
+function report(root, folder, args) {
+  // The fixtures are read from this checkout in both runs, so both see the same specs.
+  const r = spawnSync(
+    'node',
+    [join(root, 'bin/mcheck.js'), 'all', '--dir', join(ROOT, folder), '--reporter', 'json', '--no-cache', ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 1 << 28,
+    },
+  );
+  return { code: r.status, out: r.stdout.split(ROOT).join('<root>') };
+}
+
+function withoutAdded(text) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  for (const [array, field] of ADDED) for (const row of json[array] ?? []) delete row[field];
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+const base = baseBuild();
+let differ = 0,
+  same = 0;
+try {
+  for (const folder of FOLDERS) {
+    if (!existsSync(join(ROOT, folder))) continue;
+    for (const v of VARIANTS) {
+      const before = report(base, folder, v.args);
+      const after = report(ROOT, folder, v.args);
+      const ok = before.code === after.code && before.out === withoutAdded(after.out);
+      if (ok) same++;
+      else {
+        differ++;
+        console.log(`DIFFERENT: ${folder} (${v.name}): exit ${before.code} -> ${after.code}`);
+      }
+    }
+  }
+} finally {
+  sh('git', ['worktree', 'remove', '--force', base], ROOT);
+  rmSync(base, { recursive: true, force: true });
+}
+console.log(
+  `${same} reports identical, ${differ} different (base ${BASE}, ${FOLDERS.length} folders x ${VARIANTS.length} variants)`,
+);
+process.exit(differ === 0 ? 0 : 1);
