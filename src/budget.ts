@@ -1,27 +1,8 @@
 import { DEFAULT_LIMITS, describeLimit, type Limits } from './limits.js';
 import { now } from './clock.js';
-import { MathError } from './linalg/math-error.js';
+import { LimitExceeded } from './errors.js';
 
-/**
- * A limit reached while checking a claim: the claim becomes an error naming the limit. It is a
- * MathError so that code catching domain errors stops on it too, but the engine tells it apart.
- */
-export class LimitExceeded extends MathError {
-  constructor(
-    readonly limit: keyof Limits,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * True for an error in the mathematics of a spec (a shape, a domain), which becomes a message;
- * false for a limit, which stops the whole claim, and for anything else, which is a bug.
- */
-export function isDomainError(error: unknown): error is MathError {
-  return error instanceof MathError && !(error instanceof LimitExceeded);
-}
+export { LimitExceeded, isDomainError } from './errors.js';
 
 interface Active {
   readonly limits: Limits;

@@ -2,22 +2,22 @@
  * mcheck's programmatic API: load identity specs, check them, format the report. The CLI is a
  * thin shell over these functions.
  */
-import { loadIdentities } from './spec/load-identities.js';
+import { loadIdentities } from './spec-file/load-identities.js';
 import { runIdentities, type RunSettings } from './check/run.js';
 import type { RunReport } from './check/result.js';
 
-export { loadIdentities, loadSpecFile, findSpecFiles } from './spec/load-identities.js';
-export { parseSpecText } from './spec/document.js';
-export { resolveSpec } from './spec/resolve-spec.js';
+export { loadIdentities, loadSpecFile, findSpecFiles } from './spec-file/load-identities.js';
+export { parseSpecText } from './spec-file/document.js';
+export { resolveSpec } from './spec-file/resolve-spec.js';
 export { runIdentities, type RunSettings, type OnProgress } from './check/run.js';
 export { ALL, type Selection } from './check/select.js';
 export { explainClaim, type Explanation } from './check/explain.js';
-export { specJsonSchema } from './spec/json-schema.js';
+export { specJsonSchema } from './spec-file/json-schema.js';
 export { checkClaim, DEFAULT_TRIALS, type ClaimSettings } from './check/check-claim.js';
 export { MAX_REDRAWS } from './check/run-trials.js';
 export { FULL_MODE, DEFAULT_PROBES, MAX_PROBES, describeMode, type CheckMode } from './check/mode.js';
 export type { ClaimResult, RunReport, SpecError, Status, Summary } from './check/result.js';
-export type { Identity, Claim, VarSpec, DimSpec, Location } from './spec/identity.js';
+export type { Identity, Claim, VarSpec, DimSpec, Location } from './spec-file/identity.js';
 export { compileExpression } from './expr/compile.js';
 export { DEFAULT_RTOL, DEFAULT_ATOL, isClose, type Tolerance } from './numeric/closeness.js';
 export { DEFAULT_STEP, centralPartials, stepFor } from './numeric/finite-diff.js';

@@ -1,7 +1,7 @@
 import type { Tolerance } from '../numeric/closeness.js';
 import { LimitExceeded, withBudget } from '../budget.js';
 import type { Limits } from '../limits.js';
-import type { Claim, Identity } from '../spec/identity.js';
+import type { Claim, Identity } from '../spec-file/identity.js';
 import type { DrawOptions } from './draw.js';
 import { findHint } from './hints.js';
 import { shrinkDims } from './shrink.js';

@@ -1,5 +1,5 @@
 import { type Mat, MathError, formatShape, scalar } from '../linalg/mat.js';
-import type { Identity, ShapeEntry } from '../spec/identity.js';
+import type { Identity, ShapeEntry } from '../spec-file/identity.js';
 import type { KinkTrace } from '../expr/kink-trace.js';
 import type { Evaluator } from '../expr/compile.js';
 import { drawSample, symmetricPart, type SampleKind } from '../numeric/samplers.js';

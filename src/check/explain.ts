@@ -1,7 +1,7 @@
 import type { Mat } from '../linalg/mat.js';
 import { isDomainError, withBudget } from '../budget.js';
 import { compareArrays } from '../numeric/closeness.js';
-import type { Claim, Identity } from '../spec/identity.js';
+import type { Claim, Identity } from '../spec-file/identity.js';
 import { scopeOf } from './draw.js';
 import { checkClaim, type ClaimSettings } from './check-claim.js';
 import { runOneTrial } from './run-trials.js';

@@ -2,7 +2,7 @@ import { type Mat, zeros } from '../linalg/mat.js';
 import { transpose } from '../linalg/products.js';
 import { negate } from '../linalg/elementwise.js';
 import { compareArrays, type Tolerance } from '../numeric/closeness.js';
-import type { Claim, Identity } from '../spec/identity.js';
+import type { Claim, Identity } from '../spec-file/identity.js';
 import type { DrawOptions } from './draw.js';
 import { runTrials, type TrialRecord } from './run-trials.js';
 

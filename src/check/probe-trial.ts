@@ -6,7 +6,7 @@ import type { Objective } from '../numeric/finite-diff.js';
 import { directionalDerivative, directionalNoise } from '../numeric/directional.js';
 import { drawSample } from '../numeric/samplers.js';
 import type { Rng } from '../numeric/rng.js';
-import type { Expression, Identity } from '../spec/identity.js';
+import type { Expression, Identity } from '../spec-file/identity.js';
 import { isDomainError } from '../budget.js';
 import { type Draw, scopeOf } from './draw.js';
 import { type TrialOutcome, attempt, finish } from './outcome.js';

@@ -1,6 +1,6 @@
 import { compareArrays, type Comparison, type Tolerance, type WorstEntry } from '../numeric/closeness.js';
 import { createRng } from '../numeric/rng.js';
-import type { Claim, Identity } from '../spec/identity.js';
+import type { Claim, Identity } from '../spec-file/identity.js';
 import { type Draw, type DrawOptions, drawInputs } from './draw.js';
 import { runTrial, type TrialOutcome } from './trial.js';
 import type { Status } from './result.js';

@@ -1,4 +1,4 @@
-import type { Identity } from '../spec/identity.js';
+import type { Identity } from '../spec-file/identity.js';
 import { now } from '../clock.js';
 import { checkClaim, type ClaimSettings } from './check-claim.js';
 import { type ClaimResult, type RunReport, type SpecError, summarize } from './result.js';

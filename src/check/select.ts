@@ -1,4 +1,4 @@
-import type { Claim } from '../spec/identity.js';
+import type { Claim } from '../spec-file/identity.js';
 
 /** Which claims of a run to check. Every field is given; empty or null selects everything. */
 export interface Selection {

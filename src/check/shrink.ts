@@ -1,5 +1,5 @@
 import type { Tolerance } from '../numeric/closeness.js';
-import type { Claim, Identity } from '../spec/identity.js';
+import type { Claim, Identity } from '../spec-file/identity.js';
 import type { DrawOptions } from './draw.js';
 import { runTrials } from './run-trials.js';
 

@@ -6,7 +6,7 @@ import { partialsOf } from './parallel-partials.js';
 import { type ObjectiveSource, plainDraw, toPlain } from './partials-task.js';
 import { drawSample } from '../numeric/samplers.js';
 import type { Rng } from '../numeric/rng.js';
-import type { Claim, Identity, Expression } from '../spec/identity.js';
+import type { Claim, Identity, Expression } from '../spec-file/identity.js';
 import { type Draw, scopeOf } from './draw.js';
 import { objectiveOf } from './objective.js';
 import { isDomainError } from '../budget.js';

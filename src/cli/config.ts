@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { parseSpecText } from '../spec/document.js';
-import { describeIssue } from '../spec/describe-issue.js';
+import { parseSpecText } from '../spec-file/document.js';
+import { describeIssue } from '../spec-file/describe-issue.js';
 import { parseTarget } from './targets.js';
 import { MAX_RUN_TRIALS } from '../check/check-claim.js';
 import { MAX_PROBES } from '../check/mode.js';

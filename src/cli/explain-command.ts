@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { loadIdentities } from '../spec/load-identities.js';
+import { loadIdentities } from '../spec-file/load-identities.js';
 import { explainClaim } from '../check/explain.js';
 import { PLAIN, paletteOf } from '../report/figures.js';
 import { formatList } from '../report/list.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { specJsonSchema } from '../spec/json-schema.js';
+import { specJsonSchema } from '../spec-file/json-schema.js';
 import { DEFAULT_ATOL, DEFAULT_RTOL } from '../numeric/closeness.js';
 import { DEFAULT_TRIALS } from '../check/check-claim.js';
 import { REPORTERS } from '../report/reporters.js';

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { loadIdentities } from '../spec/load-identities.js';
+import { loadIdentities } from '../spec-file/load-identities.js';
 import { runIdentities, type RunSettings } from '../check/run.js';
 import { DEFAULT_ATOL, DEFAULT_RTOL } from '../numeric/closeness.js';
 import { REPORTERS } from '../report/reporters.js';
@@ -10,7 +10,7 @@ import { type Io, wantsColor } from './io.js';
 import { loadConfig, type Config } from './config.js';
 import { parseSeed } from './options.js';
 import { packageVersion, defaultDir, cacheDir, buildStamp } from './paths.js';
-import { specCache, type SpecCache } from '../spec/spec-cache.js';
+import { specCache, type SpecCache } from '../spec-file/spec-cache.js';
 import { parseTarget, writeWhole, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
 import { DEFAULT_LIMITS, withOverrides, type Limits } from '../limits.js';

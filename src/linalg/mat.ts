@@ -1,4 +1,4 @@
-import { MathError } from './math-error.js';
+import { MathError } from '../errors.js';
 import { allocate } from './alloc.js';
 import { checkElements } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';

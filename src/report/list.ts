@@ -1,4 +1,4 @@
-import type { Loaded } from '../spec/load-identities.js';
+import type { Loaded } from '../spec-file/load-identities.js';
 import { FIGURES } from './figures.js';
 import { formatPlace } from './place.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIdentities } from '../../src/spec/load-identities.js';
+import { loadIdentities } from '../../src/spec-file/load-identities.js';
 import { type CliResult, REPO_ROOT, lastLine, lines, prettyRows, runCli, stackTraceSigns } from '../helpers/run-cli.js';
 
 // `mcheck all` and `mcheck list` on the bundled identities, in the repository and elsewhere.

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIdentities } from '../../src/spec/load-identities.js';
+import { loadIdentities } from '../../src/spec-file/load-identities.js';
 import {
   type CliResult,
   REPO_ROOT,

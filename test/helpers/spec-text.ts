@@ -1,6 +1,6 @@
-import { parseSpecText } from '../../src/spec/document.js';
-import { resolveSpec } from '../../src/spec/resolve-spec.js';
-import type { Identity } from '../../src/spec/identity.js';
+import { parseSpecText } from '../../src/spec-file/document.js';
+import { resolveSpec } from '../../src/spec-file/resolve-spec.js';
+import type { Identity } from '../../src/spec-file/identity.js';
 import type { SpecError } from '../../src/check/result.js';
 
 /**

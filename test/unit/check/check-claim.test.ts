@@ -8,8 +8,8 @@ import { FULL_MODE } from '../../../src/check/mode.js';
 import { checkClaim, type ClaimSettings } from '../../../src/check/check-claim.js';
 import { runIdentities } from '../../../src/check/run.js';
 import type { ClaimResult } from '../../../src/check/result.js';
-import type { Identity } from '../../../src/spec/identity.js';
-import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import type { Identity } from '../../../src/spec-file/identity.js';
+import { resolveSpec } from '../../../src/spec-file/resolve-spec.js';
 
 const locate = () => ({ line: 1, column: 1 });
 

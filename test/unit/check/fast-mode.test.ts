@@ -7,8 +7,8 @@ import { DEFAULT_LIMITS } from '../../../src/limits.js';
 import { checkClaim, type ClaimSettings } from '../../../src/check/check-claim.js';
 import type { ClaimResult } from '../../../src/check/result.js';
 import { DEFAULT_PROBES, FULL_MODE, type CheckMode } from '../../../src/check/mode.js';
-import type { Identity } from '../../../src/spec/identity.js';
-import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import type { Identity } from '../../../src/spec-file/identity.js';
+import { resolveSpec } from '../../../src/spec-file/resolve-spec.js';
 
 const FAST: CheckMode = { name: 'fast', probes: DEFAULT_PROBES };
 

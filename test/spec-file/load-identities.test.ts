@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSpecFiles, loadIdentities, loadSpecFile } from '../../src/spec/load-identities.js';
+import { findSpecFiles, loadIdentities, loadSpecFile } from '../../src/spec-file/load-identities.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 
 // Loading files and folders: many files in one run, ids unique across them, and the fixture sets.

@@ -6,9 +6,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSpecText, type SpecDocument } from '../../src/spec/document.js';
-import { specCache } from '../../src/spec/spec-cache.js';
-import { resolveSpec } from '../../src/spec/resolve-spec.js';
+import { parseSpecText, type SpecDocument } from '../../src/spec-file/document.js';
+import { specCache } from '../../src/spec-file/spec-cache.js';
+import { resolveSpec } from '../../src/spec-file/resolve-spec.js';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'mcheck-cache-'));

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseSpecText } from '../../src/spec/document.js';
-import { loadSpecFile } from '../../src/spec/load-identities.js';
+import { parseSpecText } from '../../src/spec-file/document.js';
+import { loadSpecFile } from '../../src/spec-file/load-identities.js';
 import { describeErrors, errorsOf, identityOf, spec } from '../helpers/spec-text.js';
 
 // Reading a file into data: YAML syntax, empty and binary files, JSON specs.
