@@ -32,6 +32,7 @@ const script = new Script(source, { filename: bundle, cachedData });
 if (cachedData === undefined || script.cachedDataRejected === true) {
   process.once('exit', () => {
     // Best effort, and atomic: a read-only install or a concurrent run only costs the speed-up.
+    // A copy of src/util/write-whole.ts: this script runs before the bundle is loaded, so it cannot import it.
     const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     try {
       writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));

@@ -1,13 +1,16 @@
 import type { Identity } from '../spec-file/identity.js';
 import { now } from '../clock.js';
 import { checkClaim, type ClaimSettings } from './check-claim.js';
-import { type ClaimResult, type RunReport, type SpecError, summarize } from './result.js';
+import { type ClaimResult } from './result/claim-result.js';
+import { type RunReport, type SpecError, summarize } from './result/run-report.js';
 import { inShard, isSelected, type Selection } from './select.js';
 
 /** Options of a run, all given. */
 export interface RunSettings extends ClaimSettings, Selection {
   /** Stop after the first claim that does not pass. */
   readonly bail: boolean;
+  /** Worker threads that share the finite differences of a large claim; 0 keeps everything in this thread. */
+  readonly workers: number;
 }
 
 /** Told before each claim runs, for progress displays. */

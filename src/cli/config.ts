@@ -1,71 +1,78 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { parseSpecText } from '../spec-file/document.js';
-import { describeIssue } from '../spec-file/describe-issue.js';
-import { parseTarget } from './targets.js';
-import { MAX_RUN_TRIALS } from '../check/check-claim.js';
-import { MAX_PROBES } from '../check/mode.js';
+import { UserError } from '../errors.js';
+import { parseSpecText, type SpecDocument } from '../spec-file/document.js';
+import { describeIssue, dotPath } from '../spec-file/describe-issue.js';
 import { formatPlace } from '../report/place.js';
+import { OPTIONS } from './option-table.js';
 
 /** Config file names looked for in the working directory, in this order. */
 export const CONFIG_FILES = ['mcheck.config.json', 'mcheck.config.yaml', 'mcheck.config.yml'] as const;
 
-const Config = z.strictObject({
-  dir: z.string().optional(),
-  seed: z.union([z.number().int().nonnegative(), z.literal('random')]).optional(),
-  trials: z.number().int().positive().max(MAX_RUN_TRIALS).optional(),
-  rtol: z.number().nonnegative().optional(),
-  atol: z.number().nonnegative().optional(),
-  reporters: z.array(z.string()).min(1).optional(),
-  mode: z.enum(['full', 'fast']).optional(),
-  probes: z.number().int().positive().max(MAX_PROBES).optional(),
-});
+/** Defaults for the commands, from the config file, by key; each valid for its option. */
+export type Config = Readonly<Record<string, unknown>>;
 
-/** Defaults for `all` and `check`, from the config file; command-line flags override them. */
-export type Config = z.output<typeof Config>;
+const KEYS = OPTIONS.flatMap((entry) => (entry.config === null ? [] : [entry.config]));
 
-/** The config, none, or why it cannot be read (with its place). */
-export type LoadedConfig =
-  | { readonly ok: true; readonly config: Config; readonly file: string | null }
-  | { readonly ok: false; readonly message: string };
+/** The config file: the keys of the option table, each optional, nothing else. */
+const SCHEMA = z.strictObject(Object.fromEntries(KEYS.map((k) => [k.key, k.schema.optional()])));
 
-/** The first entry of `reporters` that is not NAME or NAME=FILE, with why. */
-function firstBadReporter(reporters: readonly string[]): { index: number; message: string } | null {
-  for (const [index, value] of reporters.entries()) {
-    try {
-      parseTarget(value);
-    } catch (error) {
-      return { index, message: (error as Error).message };
-    }
-  }
-  return null;
+/** Why a file system call failed, in words: `permission denied` out of `EACCES: permission denied, open '…'`. */
+function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.code ?? e.message;
 }
 
-/** Reads mcheck.config.{json,yaml,yml} from `cwd`, if there is one. */
-export function loadConfig(cwd: string): LoadedConfig {
-  const name = CONFIG_FILES.find((f) => existsSync(join(cwd, f)));
-  if (name !== undefined && !statSync(join(cwd, name)).isFile())
-    return { ok: false, message: `${name} is not a regular file` };
-  if (name === undefined) return { ok: true, config: {}, file: null };
-  const doc = parseSpecText(name, readFileSync(join(cwd, name), 'utf8'));
-  if (!doc.ok) {
-    const e = doc.errors[0]!;
-    return { ok: false, message: `${e.message} → at ${formatPlace(name, e.line, e.column)}` };
+/** The text of the config file `name`; a file that cannot be read is the user's to fix. */
+function readConfigText(cwd: string, name: string): string {
+  const path = join(cwd, name);
+  let stat;
+  try {
+    stat = statSync(path);
+    // Reading a FIFO would block, and a folder cannot be read: say so rather than try.
+    if (stat.isFile()) return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read ${name}: ${reasonOf(error)}`);
   }
-  const parsed = Config.safeParse(doc.data, { reportInput: true });
+  throw new UserError(`cannot read ${name}: ${stat.isDirectory() ? 'it is a directory' : 'not a regular file'}`);
+}
+
+/** A bad config: the message, and where in the file. */
+function badConfig(message: string, place: string): UserError {
+  return new UserError(`bad config: ${message} → at ${place}`);
+}
+
+/** The valid config in `doc`, or the first problem, named with its place. */
+function validConfig(name: string, doc: Extract<SpecDocument, { ok: true }>): Config {
+  const parsed = SCHEMA.safeParse(doc.data, { reportInput: true });
   if (!parsed.success) {
     const d = describeIssue(parsed.error.issues[0]!);
     const { line, column } = doc.locate(d.path, d.asKey);
-    return { ok: false, message: `${d.message} → at ${name}:${line}:${column}` };
+    throw badConfig(d.message, `${name}:${line}:${column}`);
   }
-  const badReporter = firstBadReporter(parsed.data.reporters ?? []);
-  if (badReporter !== null) {
-    const { line, column } = doc.locate(['reporters', badReporter.index]);
-    return {
-      ok: false,
-      message: `reporters[${badReporter.index}]: ${badReporter.message} → at ${name}:${line}:${column}`,
-    };
+  const config: Config = parsed.data;
+  for (const k of KEYS) {
+    const problem = config[k.key] === undefined ? null : k.problem(config[k.key]);
+    if (problem === null) continue;
+    const path = [k.key, ...problem.path];
+    const { line, column } = doc.locate(path);
+    throw badConfig(`${dotPath(path)}: ${problem.message}`, `${name}:${line}:${column}`);
   }
-  return { ok: true, config: parsed.data, file: name };
+  return config;
+}
+
+/**
+ * The config of `mcheck.config.{json,yaml,yml}` in `cwd` (empty when there is none), loaded once
+ * per command. A file that cannot be read or is not valid throws a UserError naming it.
+ */
+export function loadConfig(cwd: string): Config {
+  const name = CONFIG_FILES.find((f) => existsSync(join(cwd, f)));
+  if (name === undefined) return {};
+  const doc = parseSpecText(name, readConfigText(cwd, name));
+  if (!doc.ok) {
+    const e = doc.errors[0]!;
+    throw new UserError(`bad config: ${e.message} → at ${formatPlace(name, e.line, e.column)}`);
+  }
+  return validConfig(name, doc);
 }

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { run } from './run.js';
 import type { Io } from './io.js';
-import { WORKER_FLAG, setWorkerEntry } from '../check/worker-pool.js';
-import { servePartials } from '../check/partials-worker.js';
+import { WORKER_FLAG, setWorkerEntry } from '../check/parallel/worker-pool.js';
+import { servePartials } from '../check/parallel/partials-worker.js';
 
 /** The CLI in the main thread: wire the process to `run`. */
 function main(): void {

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import { LIMIT_NAMES } from '../limits.js';
 import { MAX_RUN_TRIALS } from '../check/check-claim.js';
-import { MAX_PROBES } from '../check/mode.js';
-import { MAX_WORKERS } from '../check/worker-pool.js';
+import { MAX_PROBES } from '../check/plan/mode.js';
+import { MAX_WORKERS } from '../check/parallel/worker-pool.js';
 
 /** Largest seed accepted: seeds are printed and retyped, so they stay exact integers. */
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -60,14 +60,17 @@ export function collect(value: string, previous: readonly string[] | undefined):
   return [...(previous ?? []), value];
 }
 
-/** `--dims m=2,n=3`: dims values that replace the drawn ones. */
+/**
+ * `--dims m=2,n=3`: dims values that replace the drawn ones. The largest size allowed is the
+ * run's dim limit, which `--limit dim=N` can raise: it is checked once every option is parsed.
+ */
 export function parseDims(value: string, previous: ReadonlyMap<string, number> | undefined): Map<string, number> {
   const dims = new Map(previous ?? []);
   for (const part of value.split(',')) {
     const match = /^\s*([\p{L}][\p{L}\p{N}_]*)\s*=\s*(\d+)\s*$/u.exec(part);
     const size = match ? Number(match[2]) : 0;
-    if (!match || size < 1 || size > 500)
-      throw new InvalidArgumentError('expected name=size pairs such as m=2,n=3, sizes from 1 to 500.');
+    if (!match || size < 1)
+      throw new InvalidArgumentError('expected name=size pairs such as m=2,n=3, sizes of 1 or more.');
     dims.set(match[1]!, size);
   }
   return dims;

@@ -1,6 +1,6 @@
-import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { REPORTERS } from '../report/reporters.js';
+import { writeWhole } from '../util/write-whole.js';
 
 /** Where one reporter's output goes: the terminal (file null) or a file. */
 export interface ReporterTarget {
@@ -27,22 +27,24 @@ export function collectTargets(value: string, previous: ReporterTarget[] | undef
   return [...(previous ?? []), parseTarget(value)];
 }
 
-/**
- * Writes a report file whole or not at all: to a temporary file beside it, then renamed, so a
- * reader never sees half a report. Returns an error message, or null.
- */
-export function writeWhole(file: string, text: string): string | null {
-  const temporary = `${file}.${process.pid}.tmp`;
+/** The first of `values` (the config's `reporters`) that is not NAME or NAME=FILE, with why; or null. */
+export function firstBadTarget(values: readonly string[]): { index: number; message: string } | null {
+  for (const [index, value] of values.entries()) {
+    try {
+      parseTarget(value);
+    } catch (error) {
+      return { index, message: (error as Error).message };
+    }
+  }
+  return null;
+}
+
+/** Writes a report file whole or not at all (see writeWhole). Returns why it failed, or null. */
+export function writeReport(file: string, text: string): string | null {
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    writeWhole(file, text);
     return null;
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      /* nothing was written */
-    }
     return `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
   }
 }

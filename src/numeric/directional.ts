@@ -1,6 +1,6 @@
 import { type Mat, zeros } from '../linalg/mat.js';
 import { KinkTrace } from '../expr/kink-trace.js';
-import { STENCIL, accumulate, noiseOf, stepFor, type Objective } from './finite-diff.js';
+import { centralStencil, noiseOf, stepFor, type Objective } from './finite-diff.js';
 
 /**
  * The step along a direction v with max |v| = 1: the step of the largest entry of x, so that no
@@ -20,21 +20,14 @@ function along(x: Mat, v: Mat, s: number): Mat {
   return out;
 }
 
-/**
- * The fourth-order stencil of f along v with step t, or null when an evaluation takes other
- * branches of a non-smooth function than `baseTrace` (a kink within the stencil).
- */
-function stencilAlong(f: Objective, x: Mat, v: Mat, t: number, baseTrace: KinkTrace | null): Mat | null {
-  let acc: Mat | null = null;
-  for (let s = 0; s < STENCIL.length; s++) {
-    const offset = STENCIL[s]![0],
-      weight = STENCIL[s]![1];
-    const trace = new KinkTrace();
-    const value = f(along(x, v, offset * t), trace);
-    if (baseTrace !== null && !trace.samePieceAs(baseTrace)) return null;
-    acc = accumulate(acc, value, weight / t);
-  }
-  return acc;
+/** The stencil of f along v with step t (see {@link centralStencil}). */
+function stencilAlong(
+  f: Objective,
+  line: { readonly x: Mat; readonly v: Mat },
+  t: number,
+  baseTrace: KinkTrace | null,
+): Mat | null {
+  return centralStencil((s, trace) => f(along(line.x, line.v, s), trace), t, baseTrace);
 }
 
 /**
@@ -43,7 +36,7 @@ function stencilAlong(f: Objective, x: Mat, v: Mat, t: number, baseTrace: KinkTr
  * evaluations of f, whatever the size of x.
  */
 export function directionalDerivative(f: Objective, x: Mat, v: Mat, baseTrace: KinkTrace): Mat | null {
-  return stencilAlong(f, x, v, directionalStep(x), baseTrace);
+  return stencilAlong(f, { x, v }, directionalStep(x), baseTrace);
 }
 
 /**
@@ -53,7 +46,7 @@ export function directionalDerivative(f: Objective, x: Mat, v: Mat, baseTrace: K
  */
 export function directionalNoise(f: Objective, x: Mat, v: Mat, out: number): number | null {
   return noiseOf(
-    (step) => stencilAlong(f, x, v, step, null)!,
+    (step) => stencilAlong(f, { x, v }, step, null)!,
     directionalStep(x),
     () => f(x, new KinkTrace()),
     out,

@@ -39,28 +39,55 @@ export const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
 ];
 
 /**
- * The stencil along entry k of x with step h: (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h, or
- * null when an evaluation takes other branches of a non-smooth function than `baseTrace` does.
- * `probe` is a scratch copy of x; entry k is restored by assignment afterwards, because
- * x + h − h need not equal x in floating point.
+ * The fourth-order stencil with step h, for any way of moving x: `move(t, trace)` is f at x moved
+ * by t (along one entry, or along a direction), recording its kinks in `trace`. Null when an
+ * evaluation takes other branches of a non-smooth function than `baseTrace` does (a kink within
+ * the stencil); with a null `baseTrace` kinks are not watched.
  */
-function stencil(f: Objective, probe: Mat, xk: number, k: number, h: number, baseTrace: KinkTrace | null): Mat | null {
+export function centralStencil(
+  move: (t: number, trace: KinkTrace) => Mat,
+  h: number,
+  baseTrace: KinkTrace | null,
+): Mat | null {
   let acc: Mat | null = null;
   // An indexed loop: destructuring iteration is slow in the interpreter, where a short run spends its time.
   for (let s = 0; s < STENCIL.length; s++) {
     const offset = STENCIL[s]![0],
       weight = STENCIL[s]![1];
-    probe.re[k] = xk + offset * h;
     const trace = new KinkTrace();
-    const value = f(probe, trace);
-    if (baseTrace !== null && !trace.samePieceAs(baseTrace)) {
-      probe.re[k] = xk;
-      return null;
-    }
+    const value = move(offset * h, trace);
+    if (baseTrace !== null && !trace.samePieceAs(baseTrace)) return null;
     acc = accumulate(acc, value, weight / h);
   }
-  probe.re[k] = xk;
   return acc;
+}
+
+/** Entry k of a scratch copy `probe` of x, whose value at x is xk. */
+interface Entry {
+  readonly probe: Mat;
+  readonly k: number;
+  readonly xk: number;
+}
+
+/**
+ * The stencil along entry k of x with step h: (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h.
+ * Entry k is restored by assignment afterwards, because x + h − h need not equal x in floating
+ * point.
+ */
+function stencil(f: Objective, entry: Entry, h: number, baseTrace: KinkTrace | null): Mat | null {
+  const { probe, k, xk } = entry;
+  try {
+    return centralStencil(
+      (t, trace) => {
+        probe.re[k] = xk + t;
+        return f(probe, trace);
+      },
+      h,
+      baseTrace,
+    );
+  } finally {
+    probe.re[k] = xk;
+  }
 }
 
 /** A copy of x to perturb one entry at a time (real: only real vars are drawn). */
@@ -76,7 +103,7 @@ export function scratchCopy(x: Mat): Mat {
  */
 export function partialAt(f: Objective, probe: Mat, k: number, baseTrace: KinkTrace): Mat | null {
   const xk = probe.re[k]!;
-  return stencil(f, probe, xk, k, stepFor(xk), baseTrace);
+  return stencil(f, { probe, k, xk }, stepFor(xk), baseTrace);
 }
 
 /**
@@ -109,7 +136,7 @@ export function stencilNoise(f: Objective, x: Mat, k: number, out: number): numb
   const probe = scratchCopy(x);
   const xk = x.re[k]!;
   return noiseOf(
-    (step) => stencil(f, probe, xk, k, step, null)!,
+    (step) => stencil(f, { probe, k, xk }, step, null)!,
     stepFor(xk),
     () => f(x, new KinkTrace()),
     out,

@@ -1,9 +1,10 @@
-import type { Explanation } from '../check/explain.js';
+import type { Explanation } from '../check/diagnose/explain.js';
 import { formatShape } from '../linalg/mat.js';
 import { FIGURES, type Palette } from './figures.js';
 import { formatError } from './format-number.js';
 import { matrixLines, sideBySide } from './matrix-text.js';
-import { replayCommand, type ReplayFlags } from './replay.js';
+import { failureView } from './failure-view.js';
+import type { ReplayFlags } from './replay.js';
 
 function indent(lines: readonly string[], by = '    '): string[] {
   return lines.map((l) => by + l);
@@ -19,9 +20,8 @@ function header(e: Explanation, p: Palette, seed: number): string {
 
 function sides(e: Explanation, p: Palette): string[] {
   if (e.analytic === null || e.numeric === null) return [];
-  const kind = e.result.kind;
-  const left = `${kind === 'equal' ? 'rhs' : 'expect'} (${formatShape(e.analytic)})`;
-  const right = `${kind === 'equal' ? 'lhs' : 'numeric'} (${formatShape(e.numeric)})`;
+  const left = `${e.sides[0]} (${formatShape(e.analytic)})`;
+  const right = `${e.sides[1]} (${formatShape(e.numeric)})`;
   const marked = (k: number): boolean => e.differs?.[k] === true;
   const a = matrixLines(e.analytic, marked, p.fail);
   const n = matrixLines(e.numeric, marked, p.fail);
@@ -47,13 +47,14 @@ export function formatExplanations(list: readonly Explanation[], p: Palette, rep
     }
     out.push(...indent(sides(e, p), '  '));
     const errors = `max abs error ${formatError(r.maxAbsError)}, max rel error ${formatError(r.maxRelError)}`;
+    const f = failureView(r, replay);
     out.push(
-      r.status === 'pass'
+      f === null
         ? `  ${p.pass('pass')}: ${errors}`
-        : `  ${r.status === 'fail' ? p.fail('fail') : p.error('error')}: ${r.message}`,
+        : `  ${f.status === 'fail' ? p.fail('fail') : p.error('error')}: ${f.message}`,
     );
-    if (r.hint !== null) out.push(`  ${p.bold('hint:')} ${r.hint}`);
-    if (r.status === 'fail') out.push(p.dim(`  rerun: ${replayCommand(r, replay)}`));
+    if (f?.hint != null) out.push(`  ${p.bold('hint:')} ${f.hint}`);
+    if (f?.rerun != null) out.push(p.dim(`  rerun: ${f.rerun}`));
     out.push('');
   }
   return out.join('\n');

@@ -1,5 +1,6 @@
-import type { ClaimResult, RunReport } from '../check/result.js';
-import { replayCommand, type ReplayFlags } from './replay.js';
+import type { ClaimResult } from '../check/result/claim-result.js';
+import type { RunReport } from '../check/result/run-report.js';
+import { type FailureView, failureView } from './failure-view.js';
 import type { Reporter } from './reporter.js';
 
 /** Escapes the message of a workflow command (GitHub's own rules: %, CR, LF). */
@@ -12,12 +13,8 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function annotation(r: ClaimResult, replay: ReplayFlags): string {
-  const lines = [
-    r.message ?? '',
-    r.hint !== null ? `hint: ${r.hint}` : '',
-    r.status === 'fail' ? `rerun: ${replayCommand(r, replay)}` : '',
-  ];
+function annotation(r: ClaimResult, f: FailureView): string {
+  const lines = [f.message, f.hint !== null ? `hint: ${f.hint}` : '', f.rerun !== null ? `rerun: ${f.rerun}` : ''];
   const props = `file=${escapeProperty(r.file)},line=${r.line},title=${escapeProperty(r.row)}`;
   return `::error ${props}::${escapeData(lines.filter((l) => l !== '').join('\n'))}`;
 }
@@ -29,7 +26,8 @@ function annotation(r: ClaimResult, replay: ReplayFlags): string {
 export const githubReporter: Reporter = (report: RunReport, ctx) => {
   const out: string[] = [];
   for (const r of report.results) {
-    if (r.status !== 'pass') out.push(annotation(r, ctx.replay));
+    const f = failureView(r, ctx.replay);
+    if (f !== null) out.push(annotation(r, f));
   }
   for (const e of report.errors) {
     const place =

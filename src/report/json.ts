@@ -1,10 +1,41 @@
-import type { RunReport } from '../check/result.js';
-import { replayCommand, shrunkCommand } from './replay.js';
+import type { RunReport } from '../check/result/run-report.js';
+import { type ClaimResult, messageOf } from '../check/result/claim-result.js';
+import { failureView } from './failure-view.js';
+import type { ReplayFlags } from './replay.js';
 import type { Reporter } from './reporter.js';
 
 /** NaN and infinities are not JSON; they are reported as null. */
 function finite(x: number | null): number | null {
   return x !== null && Number.isFinite(x) ? x : null;
+}
+
+/** One result row of the JSON report; every field is present, null where it does not apply. */
+function jsonRow(r: ClaimResult, replay: ReplayFlags) {
+  const failure = r.status === 'fail' ? r.failure : null;
+  const at = r.status === 'fail' ? r.failure : r.status === 'error' ? r.error : null;
+  const view = failureView(r, replay);
+  const worst = failure?.worst ?? null;
+  return {
+    id: r.id,
+    claim: r.claim,
+    row: r.row,
+    kind: r.kind,
+    file: r.file,
+    line: r.line,
+    status: r.status,
+    maxAbsError: finite(r.maxAbsError),
+    maxRelError: finite(r.maxRelError),
+    trials: r.trials,
+    message: messageOf(r),
+    hint: failure?.hint ?? null,
+    repro: view?.rerun ?? null,
+    worst:
+      worst === null ? null : { index: worst.index, analytic: finite(worst.analytic), numeric: finite(worst.numeric) },
+    noise: finite(failure?.noise ?? null),
+    failedTrial: at?.trial ?? null,
+    dims: at?.dims ?? null,
+    smallest: failure?.shrunk ? { dims: failure.shrunk.dims, repro: view!.smallest!.command } : null,
+  };
 }
 
 /**
@@ -18,30 +49,15 @@ export const jsonReporter: Reporter = (report: RunReport, ctx) => {
     mode: report.mode.name,
     probes: report.mode.name === 'fast' ? report.mode.probes : null,
     summary: report.summary,
-    results: report.results.map((r) => ({
-      id: r.id,
-      claim: r.claim,
-      row: r.row,
-      kind: r.kind,
-      file: r.file,
-      line: r.line,
-      status: r.status,
-      maxAbsError: finite(r.maxAbsError),
-      maxRelError: finite(r.maxRelError),
-      trials: r.trials,
-      message: r.message,
-      hint: r.hint,
-      repro: r.status === 'fail' ? replayCommand(r, ctx.replay) : null,
-      worst:
-        r.status === 'fail' && r.worst !== null
-          ? { index: r.worst.index, analytic: finite(r.worst.analytic), numeric: finite(r.worst.numeric) }
-          : null,
-      noise: finite(r.noise),
-      failedTrial: r.failedTrial,
-      dims: r.failedDims,
-      smallest: r.shrunk === null ? null : { dims: r.shrunk.dims, repro: shrunkCommand(r, ctx.replay) },
+    results: report.results.map((r) => jsonRow(r, ctx.replay)),
+    errors: report.errors.map((e) => ({
+      file: e.file,
+      line: e.line,
+      column: e.column,
+      message: e.message,
+      code: e.code,
+      path: e.path,
     })),
-    errors: report.errors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message })),
   };
   return JSON.stringify(body, null, 2) + '\n';
 };

@@ -1,6 +1,7 @@
-import { describeMode } from '../check/mode.js';
-import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
-import { replayCommand, shrunkCommand } from './replay.js';
+import { describeMode } from '../check/plan/mode.js';
+import type { ClaimResult } from '../check/result/claim-result.js';
+import type { RunReport, SpecError } from '../check/result/run-report.js';
+import { type FailureView, failureView } from './failure-view.js';
 import { formatPlace } from './place.js';
 import type { Reporter, ReporterContext } from './reporter.js';
 
@@ -18,14 +19,13 @@ export function xmlEscape(text: string): string {
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 /** The text of a failure: the reason, the hint, the smallest case and the replay command. */
-function failureText(r: ClaimResult, ctx: ReporterContext): string {
-  const smaller = shrunkCommand(r, ctx.replay);
+function failureText(f: FailureView): string {
   return [
-    r.message ?? '',
-    r.hint !== null ? `hint: ${r.hint}` : null,
-    smaller !== null ? `smallest failing case: ${smaller}` : null,
-    `at ${formatPlace(r.file, r.line)}`,
-    r.status === 'fail' ? `rerun: ${replayCommand(r, ctx.replay)}` : null,
+    f.message,
+    f.hint !== null ? `hint: ${f.hint}` : null,
+    f.smallest !== null ? `smallest failing case: ${f.smallest.command}` : null,
+    `at ${f.place}`,
+    f.rerun !== null ? `rerun: ${f.rerun}` : null,
   ]
     .filter((l) => l !== null)
     .join('\n');
@@ -33,10 +33,11 @@ function failureText(r: ClaimResult, ctx: ReporterContext): string {
 
 function testcase(r: ClaimResult, ms: number, ctx: ReporterContext): string {
   const attrs = `classname="${xmlEscape(r.id)}" name="${xmlEscape(r.row)}" file="${xmlEscape(r.file)}" line="${r.line}" time="${seconds(ms)}"`;
-  if (r.status === 'pass') return `    <testcase ${attrs}/>`;
-  const tag = r.status === 'fail' ? 'failure' : 'error';
-  const body = xmlEscape(failureText(r, ctx));
-  return `    <testcase ${attrs}>\n      <${tag} message="${xmlEscape(r.message ?? '')}" type="${r.kind}">${body}</${tag}>\n    </testcase>`;
+  const f = failureView(r, ctx.replay);
+  if (f === null) return `    <testcase ${attrs}/>`;
+  const tag = f.status === 'fail' ? 'failure' : 'error';
+  const body = xmlEscape(failureText(f));
+  return `    <testcase ${attrs}>\n      <${tag} message="${xmlEscape(f.message)}" type="${r.kind}">${body}</${tag}>\n    </testcase>`;
 }
 
 function specErrorCase(e: SpecError): string {

@@ -1,9 +1,10 @@
-import { describeMode } from '../check/mode.js';
-import type { ClaimResult, RunReport, SpecError } from '../check/result.js';
+import { describeMode } from '../check/plan/mode.js';
+import type { ClaimResult } from '../check/result/claim-result.js';
+import type { RunReport, SpecError } from '../check/result/run-report.js';
 import { FIGURES } from './figures.js';
 import { formatPlace } from './place.js';
 import { formatError, plural } from './format-number.js';
-import { replayCommand, shrunkCommand } from './replay.js';
+import { failureView } from './failure-view.js';
 import { type Reporter, type ReporterContext, summaryLine } from './reporter.js';
 
 const MAX_ROW_WIDTH = 48;
@@ -18,19 +19,14 @@ function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): strin
     `abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`,
   );
   const lines = [` ${mark} ${name}${pad}${numbers}`];
-  if (r.status === 'pass') return lines;
-  const noise = r.noise === null ? '' : p.dim(`; noise ${r.noise === 0 ? '0' : `~${r.noise.toExponential(0)}`}`);
-  lines.push(`     ${r.message ?? ''}${noise}`);
-  if (r.hint !== null) lines.push(`     ${p.bold('hint:')} ${r.hint}`);
-  const smaller = shrunkCommand(r, ctx.replay);
-  if (smaller !== null) {
-    const dims = Object.entries(r.shrunk!.dims)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ');
-    lines.push(p.dim(`     smallest failing case: ${dims}: ${smaller}`));
-  }
-  lines.push(p.dim(`     at ${formatPlace(r.file, r.line, null)}`));
-  if (r.status === 'fail') lines.push(p.dim(`     rerun: ${replayCommand(r, ctx.replay)}`));
+  const f = failureView(r, ctx.replay);
+  if (f === null) return lines;
+  const noise = f.noise === null ? '' : p.dim(`; noise ${f.noise === 0 ? '0' : `~${f.noise.toExponential(0)}`}`);
+  lines.push(`     ${f.message}${noise}`);
+  if (f.hint !== null) lines.push(`     ${p.bold('hint:')} ${f.hint}`);
+  if (f.smallest !== null) lines.push(p.dim(`     smallest failing case: ${f.smallest.dims}: ${f.smallest.command}`));
+  lines.push(p.dim(`     at ${f.place}`));
+  if (f.rerun !== null) lines.push(p.dim(`     rerun: ${f.rerun}`));
   return lines;
 }
 

@@ -1,4 +1,7 @@
-import type { ClaimResult } from '../check/result.js';
+import type { ClaimResult } from '../check/result/claim-result.js';
+
+/** A failed row: the only kind a replay is printed for. */
+type FailedRow = Extract<ClaimResult, { status: 'fail' }>;
 
 /** Quotes a shell word when it needs it (POSIX single quotes). */
 export function shellQuote(word: string): string {
@@ -17,7 +20,7 @@ function dimsFlag(dims: Readonly<Record<string, number>> | ReadonlyMap<string, n
   return entries.length === 0 ? [] : ['--dims', entries.map(([k, v]) => `${k}=${v}`).join(',')];
 }
 
-function command(result: ClaimResult, flags: ReplayFlags, trial: number | null, dims: string[]): string {
+function command(result: FailedRow, flags: ReplayFlags, trial: number, dims: string[]): string {
   const words = [
     'mcheck',
     'check',
@@ -26,7 +29,8 @@ function command(result: ClaimResult, flags: ReplayFlags, trial: number | null, 
     result.claim ?? result.row,
     '--seed',
     String(flags.seed),
-    ...(trial !== null ? ['--trial', String(trial)] : []),
+    '--trial',
+    String(trial),
     ...dims,
     ...flags.extra,
   ];
@@ -37,11 +41,12 @@ function command(result: ClaimResult, flags: ReplayFlags, trial: number | null, 
  * The command that reruns exactly this claim on exactly the failing draw: same file, seed, trial,
  * dims, trials and tolerances. Draws depend only on seed, id, row and trial, so it fails the same way.
  */
-export function replayCommand(result: ClaimResult, flags: ReplayFlags): string {
-  return command(result, flags, result.failedTrial, dimsFlag(flags.dims));
+export function replayCommand(result: FailedRow, flags: ReplayFlags): string {
+  return command(result, flags, result.failure.trial, dimsFlag(flags.dims));
 }
 
 /** The command that reruns the smallest failing case found by shrinking, or null. */
-export function shrunkCommand(result: ClaimResult, flags: ReplayFlags): string | null {
-  return result.shrunk === null ? null : command(result, flags, result.shrunk.trial, dimsFlag(result.shrunk.dims));
+export function shrunkCommand(result: FailedRow, flags: ReplayFlags): string | null {
+  const { shrunk } = result.failure;
+  return shrunk === null ? null : command(result, flags, shrunk.trial, dimsFlag(shrunk.dims));
 }

@@ -1,4 +1,4 @@
-import type { RunReport } from '../check/result.js';
+import type { RunReport } from '../check/result/run-report.js';
 import type { Palette } from './figures.js';
 import type { ReplayFlags } from './replay.js';
 

@@ -1,6 +1,6 @@
-import { describeMode } from '../check/mode.js';
-import type { RunReport } from '../check/result.js';
-import { replayCommand } from './replay.js';
+import { describeMode } from '../check/plan/mode.js';
+import type { RunReport } from '../check/result/run-report.js';
+import { failureView } from './failure-view.js';
 import { formatPlace } from './place.js';
 import { type Reporter, summaryLine } from './reporter.js';
 
@@ -21,14 +21,15 @@ export const tapReporter: Reporter = (report: RunReport, ctx) => {
   for (const r of report.results) {
     n++;
     const label = r.row.replace(/#/g, '\\#');
-    if (r.status === 'pass') {
+    const f = failureView(r, ctx.replay);
+    if (f === null) {
       out.push(`ok ${n} - ${label}`);
       continue;
     }
-    out.push(`not ok ${n} - ${label}`, '  ---', `  message: ${yamlString(r.message ?? '')}`, `  severity: ${r.status}`);
-    if (r.hint !== null) out.push(`  hint: ${yamlString(r.hint)}`);
-    out.push(`  at: ${yamlString(formatPlace(r.file, r.line))}`);
-    if (r.status === 'fail') out.push(`  rerun: ${yamlString(replayCommand(r, ctx.replay))}`);
+    out.push(`not ok ${n} - ${label}`, '  ---', `  message: ${yamlString(f.message)}`, `  severity: ${f.status}`);
+    if (f.hint !== null) out.push(`  hint: ${yamlString(f.hint)}`);
+    out.push(`  at: ${yamlString(f.place)}`);
+    if (f.rerun !== null) out.push(`  rerun: ${yamlString(f.rerun)}`);
     out.push('  ...');
   }
   for (const e of report.errors) {

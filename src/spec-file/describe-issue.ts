@@ -4,7 +4,8 @@ import type { SpecPath } from './document.js';
 
 /** A schema problem in the spec author's words, with where to point. */
 export interface DescribedIssue {
-  readonly code: string;
+  /** zod's code for the issue, forwarded as the spec error's code. */
+  readonly code: z.core.$ZodIssueCode;
   readonly message: string;
   readonly path: SpecPath;
   /** Point at the key rather than its value (unknown keys). */
@@ -58,57 +59,90 @@ function describeBound(
   return `${where} must be ${rel} ${bound}, got ${describeValue(input)}`;
 }
 
+/** What every description of one issue starts from. */
+interface IssueContext {
+  readonly path: SpecPath;
+  /** The path as the messages name it, `claims[2].expect`. */
+  readonly where: string;
+  /** The value at the path (the issue was validated with `reportInput`). */
+  readonly input: unknown;
+  /** The issue, described at `path` unless told otherwise. */
+  readonly at: (message: string, path?: SpecPath, asKey?: boolean) => DescribedIssue;
+}
+
+/** `unknown key "titel"`, pointing at the (first) key, and explaining a split expression. */
+function describeUnknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, c: IssueContext): DescribedIssue {
+  const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+  const split = issue.keys.some(looksLikeSplitExpression) ? SPLIT : '';
+  return c.at(
+    `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${c.where ? ` in ${c.where}` : ''}${split}`,
+    [...c.path, issue.keys[0]!],
+    true,
+  );
+}
+
+/** A missing key, pointing at the mapping that lacks it. */
+function describeMissing(c: IssueContext): DescribedIssue {
+  return c.at(`missing required key "${c.path[c.path.length - 1]}"`, c.path.slice(0, -1));
+}
+
+/** A value of the wrong type, or a missing key (zod reports those as `undefined` of a type). */
+function describeInvalidType(issue: z.core.$ZodIssueInvalidType, c: IssueContext): DescribedIssue {
+  if (c.input === undefined) return describeMissing(c);
+  return c.at(`${c.where || 'the spec'} must be ${A[issue.expected] ?? issue.expected}, got ${describeValue(c.input)}`);
+}
+
+/**
+ * A value that fits no alternative: the tail of a split expression (a key with no value), a
+ * claim without a valid `kind`, a missing key, or a value that is neither expression nor range.
+ */
+function describeInvalidUnion(issue: z.core.$ZodIssueInvalidUnion, c: IssueContext): DescribedIssue {
+  const last = c.path.at(-1);
+  if ((c.input === undefined || c.input === null) && typeof last === 'string' && looksLikeSplitExpression(last))
+    return c.at(`unexpected key "${last}"${SPLIT}`, c.path, true);
+  if ((issue as { discriminator?: string }).discriminator !== undefined) {
+    const kind = (c.input as { kind?: unknown } | undefined)?.kind;
+    const list = CLAIM_KINDS.join(', ');
+    if (kind === undefined) return c.at(`missing required key "kind" (one of ${list})`, c.path.slice(0, -1));
+    return c.at(`kind must be one of ${list}, got ${describeValue(kind)}`);
+  }
+  if (c.input === undefined) return describeMissing(c);
+  const wanted = c.path.includes('dims') ? 'a whole number or a range [min, max]' : 'an expression (text)';
+  return c.at(`${c.where} must be ${wanted}, got ${describeValue(c.input)}`);
+}
+
+/** A string of the wrong form: control characters in a name, or an id that is not kebab-case. */
+function describeFormat(c: IssueContext): DescribedIssue {
+  if (c.path.at(-1) === 'name') return c.at(`${c.where} must not contain control characters (newlines, escapes)`);
+  return c.at(
+    `${c.where} must be kebab-case (lowercase letters and digits joined by -), got ${describeValue(c.input)}`,
+  );
+}
+
 /** Rewrites one zod issue (validated with `reportInput`) into a spec error message. */
 export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const where = dotPath(path);
-  const input = (issue as { input?: unknown }).input;
-  const at = (message: string, p: SpecPath = path, asKey = false): DescribedIssue => ({
-    code: issue.code,
-    message,
-    path: p,
-    asKey,
-  });
+  const c: IssueContext = {
+    path,
+    where: dotPath(path),
+    input: (issue as { input?: unknown }).input,
+    at: (message, p = path, asKey = false) => ({ code: issue.code, message, path: p, asKey }),
+  };
   switch (issue.code) {
-    case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
-      const split = issue.keys.some(looksLikeSplitExpression) ? SPLIT : '';
-      return at(
-        `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${where ? ` in ${where}` : ''}${split}`,
-        [...path, issue.keys[0]!],
-        true,
-      );
-    }
+    case 'unrecognized_keys':
+      return describeUnknownKeys(issue, c);
     case 'invalid_type':
-      if (input === undefined) return at(`missing required key "${path[path.length - 1]}"`, path.slice(0, -1));
-      return at(`${where || 'the spec'} must be ${A[issue.expected] ?? issue.expected}, got ${describeValue(input)}`);
+      return describeInvalidType(issue, c);
     case 'invalid_union':
-      if (
-        (input === undefined || input === null) &&
-        typeof path.at(-1) === 'string' &&
-        looksLikeSplitExpression(String(path.at(-1)))
-      ) {
-        return at(`unexpected key "${String(path.at(-1))}"${SPLIT}`, path, true);
-      }
-      if ((issue as { discriminator?: string }).discriminator !== undefined) {
-        const kind = (input as { kind?: unknown } | undefined)?.kind;
-        const list = CLAIM_KINDS.join(', ');
-        if (kind === undefined) return at(`missing required key "kind" (one of ${list})`, path.slice(0, -1));
-        return at(`kind must be one of ${list}, got ${describeValue(kind)}`);
-      }
-      if (input === undefined) return at(`missing required key "${path[path.length - 1]}"`, path.slice(0, -1));
-      return at(
-        `${where} must be ${path.includes('dims') ? 'a whole number or a range [min, max]' : 'an expression (text)'}, got ${describeValue(input)}`,
-      );
+      return describeInvalidUnion(issue, c);
     case 'invalid_value':
-      return at(`${where} must be one of ${issue.values.map(String).join(', ')}, got ${describeValue(input)}`);
+      return c.at(`${c.where} must be one of ${issue.values.map(String).join(', ')}, got ${describeValue(c.input)}`);
     case 'too_small':
     case 'too_big':
-      return at(describeBound(issue, where, input));
+      return c.at(describeBound(issue, c.where, c.input));
     case 'invalid_format':
-      if (path.at(-1) === 'name') return at(`${where} must not contain control characters (newlines, escapes)`);
-      return at(`${where} must be kebab-case (lowercase letters and digits joined by -), got ${describeValue(input)}`);
+      return describeFormat(c);
     default:
-      return at(`${where}: ${issue.message}`);
+      return c.at(`${c.where}: ${issue.message}`);
   }
 }

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import type { SpecCache } from './spec-cache.js';
 import { join, extname, resolve } from 'node:path';
-import type { SpecError } from '../check/result.js';
+import type { SpecError, SpecErrorCode } from './spec-error.js';
+import { isSystemError, systemReason } from './system-error.js';
 import type { Identity } from './identity.js';
 import { parseSpecText } from './document.js';
 import { resolveSpec } from './resolve-spec.js';
@@ -20,8 +21,9 @@ export interface Loaded {
   readonly errors: readonly SpecError[];
 }
 
-function specError(file: string, message: string, code: string): SpecError {
-  return { code, file, line: null, column: null, message };
+/** An error of a whole file or folder: it has no place inside a spec. */
+function specError(file: string, message: string, code: SpecErrorCode): SpecError {
+  return { code, file, line: null, column: null, message, path: [] };
 }
 
 /**
@@ -36,9 +38,8 @@ function walk(dir: string, errors: SpecError[]): string[] {
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
   } catch (error) {
-    errors.push(
-      specError(dir, `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable'),
-    );
+    if (!isSystemError(error)) throw error;
+    errors.push(specError(dir, `cannot read the folder: ${error.code}`, 'unreadable'));
     return [];
   }
   const out: string[] = [];
@@ -52,22 +53,33 @@ function walk(dir: string, errors: SpecError[]): string[] {
   return out;
 }
 
+/** Whether a path given by the user is a folder, or the error that says why it cannot be used. */
+function examine(path: string): boolean | SpecError {
+  // No system call takes a NUL byte (Node refuses it with a TypeError): it is no path at all.
+  if (path.includes('\u0000')) return specError(path, 'not a valid path (it contains a NUL byte)', 'invalid_path');
+  try {
+    return statSync(path).isDirectory();
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    // Only ENOENT is a missing path; a folder without permission or a file used as a folder
+    // (ENOTDIR) exists, and the user needs the real reason to fix it.
+    return error.code === 'ENOENT'
+      ? specError(path, 'no such file or directory', 'not_found')
+      : specError(path, `cannot access the path: ${systemReason(error)}`, 'unreadable');
+  }
+}
+
 /**
- * Expands files and directories into spec files. A path that does not exist, or a directory with
- * no spec in it, is an error of its own; the other paths still load.
+ * Expands files and directories into spec files. A path that does not exist or cannot be examined,
+ * or a directory with no spec in it, is an error of its own; the other paths still load.
  */
 export function findSpecFiles(paths: readonly string[]): { files: string[]; errors: SpecError[] } {
   const files: string[] = [];
   const errors: SpecError[] = [];
   for (const path of paths) {
-    let isDir: boolean;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      errors.push(specError(path, 'no such file or directory', 'not_found'));
-      continue;
-    }
-    if (!isDir) files.push(path);
+    const isDir = examine(path);
+    if (typeof isDir !== 'boolean') errors.push(isDir);
+    else if (!isDir) files.push(path);
     else {
       const found = walk(path, errors);
       if (found.length === 0)
@@ -81,7 +93,7 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
   return { files: unique, errors };
 }
 
-/** Reads and resolves one spec file; never throws. */
+/** Reads and resolves one spec file. Problems of the file are errors; only a bug is thrown. */
 export function loadSpecFile(
   file: string,
   limits: Limits = DEFAULT_LIMITS,
@@ -100,12 +112,8 @@ export function loadSpecFile(
     }
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return {
-      identity: null,
-      errors: [
-        specError(file, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'unreadable'),
-      ],
-    };
+    if (!isSystemError(error)) throw error;
+    return { identity: null, errors: [specError(file, `cannot read the file: ${error.code}`, 'unreadable')] };
   }
   const doc = parseSpecText(file, text, limits, cache);
   if (!doc.ok) return { identity: null, errors: doc.errors };
@@ -139,6 +147,7 @@ export function loadIdentities(
         line,
         column,
         message: `id "${identity.id}" is already used by ${first.file}:${first.location.line}`,
+        path: ['id'],
       });
       continue;
     }

@@ -48,13 +48,21 @@ export function resolveClaims(ctx: ResolveContext, raws: readonly RawClaim[], sc
         return ctx.error('claim', `claim name "${raw.name}" is used twice in this spec`, [...path, 'name']);
       names.add(raw.name);
     }
-    const claim = resolveClaim(ctx, raw, index, scope, rowOf(scope.id, raw, index, raws.length));
+    const claim = resolveClaim(ctx, scope, { raw, index, row: rowOf(scope.id, raw, index, raws.length) });
     if (claim !== null) claims.push(claim);
   });
   return claims;
 }
 
-function resolveClaim(ctx: ResolveContext, raw: RawClaim, index: number, scope: ClaimScope, row: string): Claim | null {
+/** One claim as written, with its place in the list and its report row. */
+interface ClaimAt {
+  readonly raw: RawClaim;
+  readonly index: number;
+  readonly row: string;
+}
+
+/** Resolves one claim: its expressions compiled, its `wrt` and `upstream` checked; null on any problem. */
+function resolveClaim(ctx: ResolveContext, scope: ClaimScope, { raw, index, row }: ClaimAt): Claim | null {
   const path = ['claims', index];
   const base = { name: raw.name ?? null, row, location: ctx.locate(path) };
   const names = new Set(scope.declared.keys());

@@ -1,5 +1,5 @@
 import { compileExpression } from '../expr/compile.js';
-import type { SpecError } from '../check/result.js';
+import type { SpecError, SpecErrorCode } from './spec-error.js';
 import type { Locate, SpecPath } from './document.js';
 import type { Expression, Location } from './identity.js';
 import { dotPath } from './describe-issue.js';
@@ -21,10 +21,10 @@ export class ResolveContext {
     return { file: this.file, line, column };
   }
 
-  /** Records a spec error at a path. */
-  error(code: string, message: string, path: SpecPath, asKey = false): void {
+  /** Records a spec error at a path, keeping the path (copied: callers build paths as they go). */
+  error(code: SpecErrorCode, message: string, path: SpecPath, asKey = false): void {
     const { line, column } = this.locate(path, asKey);
-    this.errors.push({ code, file: this.file, line, column, message });
+    this.errors.push({ code, file: this.file, line, column, message, path: [...path] });
   }
 
   /** Compiles the expression at `path` against `names`; records an error and returns null on failure. */

@@ -3,18 +3,21 @@ import type { RawSpec } from './schema.js';
 import type { DimSpec, ShapeEntry, VarSpec, WhereSpec } from './identity.js';
 import { invalidName, type NameRole } from './names.js';
 import type { ResolveContext } from './resolve-context.js';
+import type { SpecPath } from './document.js';
 import { describeLimit } from '../limits.js';
 
 /** The declared names of a spec and what each one is. */
 export type Declared = Map<string, NameRole>;
 
-function declare(
-  ctx: ResolveContext,
-  declared: Declared,
-  name: string,
-  role: NameRole,
-  path: (string | number)[],
-): boolean {
+/** A name about to be declared: what it names and where it is written. */
+interface Declaration {
+  readonly name: string;
+  readonly role: NameRole;
+  readonly path: SpecPath;
+}
+
+/** Adds a name to `declared`, or reports why it cannot be one (invalid, or declared before). */
+function declare(ctx: ResolveContext, declared: Declared, { name, role, path }: Declaration): boolean {
   const invalid = invalidName(name, role);
   if (invalid !== null) {
     ctx.error('name', invalid, path, true);
@@ -33,7 +36,7 @@ function declare(
 export function resolveDims(ctx: ResolveContext, raw: RawSpec, declared: Declared): DimSpec[] {
   const dims: DimSpec[] = [];
   for (const [name, value] of Object.entries(raw.dims ?? {})) {
-    if (!declare(ctx, declared, name, 'dims symbol', ['dims', name])) continue;
+    if (!declare(ctx, declared, { name, role: 'dims symbol', path: ['dims', name] })) continue;
     const [min, max] = typeof value === 'number' ? [value, value] : value;
     if (min > max) ctx.error('dims', `dims ${name}: the range [${min}, ${max}] is empty (min > max)`, ['dims', name]);
     else if (max > ctx.limits.dim)
@@ -64,13 +67,18 @@ export function alwaysVector(shape: readonly ShapeEntry[], dims: readonly DimSpe
   return shape.length < 2 || fixedSize(shape[0]!, dims) === 1 || fixedSize(shape[1]!, dims) === 1;
 }
 
-function checkShape(
-  ctx: ResolveContext,
-  name: string,
-  shape: readonly ShapeEntry[],
-  dims: readonly DimSpec[],
-  declared: Declared,
-): boolean {
+/** A var's shape, with what its entries may name. */
+interface ShapeToCheck {
+  /** The var's name. */
+  readonly name: string;
+  readonly shape: readonly ShapeEntry[];
+  /** The dims that were accepted. */
+  readonly dims: readonly DimSpec[];
+  readonly declared: Declared;
+}
+
+/** True when every entry of the shape is an accepted dims symbol or a size within the dim limit. */
+function checkShape(ctx: ResolveContext, { name, shape, dims, declared }: ShapeToCheck): boolean {
   for (const [i, entry] of shape.entries()) {
     // A dims symbol that was declared but refused has its own error already.
     if (typeof entry === 'string' && declared.get(entry) === 'dims symbol' && !dims.some((d) => d.name === entry))
@@ -107,8 +115,8 @@ export function resolveVars(
   const entries = Object.entries(raw.vars);
   if (entries.length === 0) ctx.error('vars', 'vars needs at least one var', ['vars'], true);
   for (const [name, v] of entries) {
-    if (!declare(ctx, declared, name, 'var', ['vars', name])) continue;
-    if (!checkShape(ctx, name, v.shape, dims, declared)) continue;
+    if (!declare(ctx, declared, { name, role: 'var', path: ['vars', name] })) continue;
+    if (!checkShape(ctx, { name, shape: v.shape, dims, declared })) continue;
     const sample: SampleKind = v.sample ?? 'normal';
     if (SQUARE_KINDS.has(sample) && !alwaysSquare(v.shape, dims)) {
       ctx.error('sample', `var ${name}: sample ${sample} needs a square shape, got [${v.shape.join(', ')}]`, [
@@ -128,7 +136,7 @@ export function resolveWhere(ctx: ResolveContext, raw: RawSpec, declared: Declar
   const where: WhereSpec[] = [];
   for (const [name, source] of Object.entries(raw.where ?? {})) {
     const names = new Set(declared.keys());
-    if (!declare(ctx, declared, name, 'where name', ['where', name])) continue;
+    if (!declare(ctx, declared, { name, role: 'where name', path: ['where', name] })) continue;
     const expr = ctx.compile(source, names, ['where', name]);
     if (expr !== null) where.push({ name, expr });
   }

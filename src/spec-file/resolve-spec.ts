@@ -1,6 +1,6 @@
 import { RawSpec } from './schema.js';
 import type { Identity } from './identity.js';
-import type { SpecError } from '../check/result.js';
+import type { SpecError } from './spec-error.js';
 import type { Locate } from './document.js';
 import type * as z from 'zod';
 import { describeIssue, dotPath, looksLikeSplitExpression } from './describe-issue.js';

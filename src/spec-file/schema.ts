@@ -6,11 +6,13 @@ import { SAMPLE_KINDS } from '../numeric/samplers.js';
 // is the one part the CLI's code cache cannot keep.
 z.config({ jitless: true });
 
-/**
- * The shape of a spec file as written, checked strictly: unknown keys are errors, because a YAML
- * flow mapping such as `{ expect: ones(n, q) }` is split at the comma into a key `q)` and only a
- * strict schema turns that into a message instead of a silently different claim.
- */
+// The shape of a spec file as written. Every fixed mapping (the spec, a var, a claim, the
+// tolerance) is a strict object, so a misspelt key is an error rather than silently ignored. That
+// is also how a YAML flow mapping cut at a comma inside an expression is caught: in a claim,
+// `{ kind: gradient, f: sum(x), wrt: x, expect: ones(n, q) }` yields an unknown key `q)`. The
+// keys of `where` (like those of `dims` and `vars`) are names the author chooses, so there a
+// cut-off tail such as the `1)` of `where: { r: max(x, 1) }` passes as a key and is caught by its
+// empty value instead; describe-issue.ts recognises such keys in both places and explains the cut.
 
 /** An expression: text, or a bare number such as `expect: 2` (YAML reads it as a number). */
 const Expr = z.union([z.string(), z.number()]).transform(String).describe('An expression in mathjs syntax');
@@ -66,7 +68,7 @@ const Claim = z.discriminatedUnion('kind', [
 /** Largest `trials` a spec may ask for. */
 export const MAX_TRIALS = 1000;
 
-/** The schema of one spec file, strict at every level. */
+/** The schema of one spec file, strict in every fixed mapping. */
 export const RawSpec = z.strictObject({
   id: z
     .string()

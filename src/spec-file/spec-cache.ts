@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, visit, type Document, type LineCounter, type Node } from 'yaml';
 import type { Locate, SpecPath } from './document.js';
+import { fnv1a, FNV_PRIME } from '../util/fnv1a.js';
+import { writeWhole } from '../util/write-whole.js';
 
 /**
  * Parsed spec files kept between runs. A cold process spends much of its start parsing YAML
@@ -38,14 +40,10 @@ const keyOf = (path: SpecPath): string => JSON.stringify(path.map(String));
 
 /** FNV-1a over the text, twice with different offsets: a file name, not a proof (texts are compared). */
 function nameOf(stamp: string, text: string): string {
-  let a = 0x811c9dc5,
-    b = 0x01000193;
   const s = `${stamp}\u0000${text}`;
-  for (let i = 0; i < s.length; i++) {
-    a = Math.imul(a ^ s.charCodeAt(i), 0x01000193);
-    b = Math.imul(b ^ s.charCodeAt(i), 0x01000193 + 2);
-  }
-  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}.json`;
+  const a = fnv1a(s);
+  const b = fnv1a(s, FNV_PRIME, FNV_PRIME + 2);
+  return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}.json`;
 }
 
 /** Where a node starts, as 1-based line and column. */
@@ -128,11 +126,9 @@ export function specCache(dir: string, stamp: string): SpecCache {
       if (!jsonSafe(data) || !aliasFree(doc) || !isNode(doc.contents)) return;
       const entry: Entry = { stamp, text, data, positions: positionsOf(doc.contents, lineCounter) };
       const file = join(dir, nameOf(stamp, text));
-      const temp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(temp, JSON.stringify(entry));
-        renameSync(temp, file);
+        writeWhole(file, JSON.stringify(entry));
       } catch {
         // A read-only or missing folder only costs the speed-up.
       }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, prettyRows, stackTraceSigns } from '../helpers/run-cli.js';
@@ -263,5 +263,51 @@ describe('a bad config file', () => {
     expect(run.code).toBe(2);
     expect(stackTraceSigns(run)).toEqual([]);
     expect(run.stderr).toContain(`mcheck.config.json:${lineOf(text, '"reporters"')}`);
+  });
+});
+
+describe('a config key and its flag', () => {
+  it('set the same settings: a run with mode and probes from the config equals one with the flags', () => {
+    const fromConfig = runJson(['check', 'other'], { cwd: project(json({ mode: 'fast', probes: 2 })) }).report;
+    const fromFlags = runJson(['check', 'other', '--mode', 'fast', '--probes', '2'], { cwd: project() }).report;
+    expect([fromConfig.mode, fromConfig.probes]).toEqual(['fast', 2]);
+    expect(fromConfig).toEqual(fromFlags);
+  });
+});
+
+describe('a config file that cannot be read', () => {
+  /** A project whose mcheck.config.json is a folder. */
+  function folderConfig(): string {
+    const dir = project();
+    mkdirSync(join(dir, 'mcheck.config.json'));
+    return dir;
+  }
+
+  it.each([[['all']], [['check', 'other']], [['explain', 'other']], [['list']]])(
+    'mcheck %j: exits 2 with one line naming it, no stack trace',
+    (args) => {
+      const run = mcheck(args, { cwd: folderConfig() });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe('mcheck: cannot read mcheck.config.json: it is a directory\n');
+      expect(stackTraceSigns(run)).toEqual([]);
+    },
+  );
+
+  it('does not stop `mcheck init`, which needs no config', () => {
+    const dir = folderConfig();
+    const run = mcheck(['init', 'new-project'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, 'new-project', 'identities'))).toBe(true);
+  });
+
+  // root reads any file whatever its mode, so the case exists only for other users.
+  it.skipIf(process.getuid?.() === 0)('without read permission: exits 2 saying so, no stack trace', () => {
+    const dir = project(json({ seed: 3 }));
+    chmodSync(join(dir, 'mcheck.config.json'), 0o000);
+    const run = mcheck(['all'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mcheck: cannot read mcheck.config.json: permission denied\n');
+    expect(stackTraceSigns(run)).toEqual([]);
   });
 });

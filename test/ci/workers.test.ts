@@ -21,14 +21,15 @@ import {
   settleShare,
   sharedPartials,
   PARALLEL_MIN_MS,
-} from '../../src/check/parallel-partials.js';
-import { computeEntry, type Shared } from '../../src/check/share-partials.js';
+} from '../../src/check/parallel/parallel-partials.js';
+import { computeEntry, type Shared } from '../../src/check/parallel/share-partials.js';
 import { compileExpression } from '../../src/expr/compile.js';
 import { KinkTrace } from '../../src/expr/kink-trace.js';
 import type { Mat } from '../../src/linalg/mat.js';
 import { centralPartials, scratchCopy, type Objective } from '../../src/numeric/finite-diff.js';
-import { setWorkerCount, setWorkerEntry, stopWorkers } from '../../src/check/worker-pool.js';
+import { setWorkerEntry, stopWorkers } from '../../src/check/parallel/worker-pool.js';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
+import { flat } from '../helpers/flat-result.js';
 
 const SETTINGS: RunSettings = {
   seed: 1,
@@ -43,12 +44,16 @@ const SETTINGS: RunSettings = {
   bail: false,
   limits: DEFAULT_LIMITS,
   mode: FULL_MODE,
+  workers: 0,
 };
 
 function run(paths: string[], settings: Partial<RunSettings>, workers: number): Omit<RunReport, 'durationsMs'> {
-  setWorkerCount(workers);
   const loaded = loadIdentities(paths.map((p) => join(REPO_ROOT, p)));
-  const { durationsMs: _, ...report } = runIdentities(loaded.identities, loaded.errors, { ...SETTINGS, ...settings });
+  const { durationsMs: _, ...report } = runIdentities(loaded.identities, loaded.errors, {
+    ...SETTINGS,
+    ...settings,
+    workers,
+  });
   return report;
 }
 
@@ -57,10 +62,9 @@ function runSpec(
   settings: Partial<RunSettings>,
   workers: number,
 ): Omit<RunReport, 'durationsMs'> {
-  setWorkerCount(workers);
   const r = resolveSpec('inline.yaml', data, () => ({ line: 1, column: 1 }));
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  const { durationsMs: _, ...report } = runIdentities([r.identity], [], { ...SETTINGS, ...settings });
+  const { durationsMs: _, ...report } = runIdentities([r.identity], [], { ...SETTINGS, ...settings, workers });
   return report;
 }
 
@@ -71,7 +75,6 @@ describe('partial derivatives shared with a worker', () => {
   });
   afterAll(async () => {
     setParallelThreshold(PARALLEL_MIN_MS);
-    setWorkerCount(0);
     await stopWorkers();
   });
 
@@ -92,7 +95,7 @@ describe('partial derivatives shared with a worker', () => {
       claims: [{ kind: 'gradient', f: 'sum(abs(X))', wrt: 'X', expect: 'sign(X)' }],
     };
     const shared = runSpec(spec, { trials: 3, diagnose: false }, 1);
-    expect(shared.results[0]!.message).toMatch(/kink|inconclusive/);
+    expect(shared.results.map(flat)[0]!.message).toMatch(/kink|inconclusive/);
     expect(shared).toEqual(runSpec(spec, { trials: 3, diagnose: false }, 0));
   });
 
@@ -139,9 +142,9 @@ describe('partial derivatives shared with a worker', () => {
     const limits = { ...DEFAULT_LIMITS, evaluations: 10_002 };
     expect(runSpec(spec, { trials: 1, limits }, 0).results[0]!.status).toBe('pass');
     expect(runSpec(spec, { trials: 1, limits }, 1).results[0]!.status).toBe('pass');
-    expect(runSpec(spec, { trials: 1, limits: { ...limits, evaluations: 10_001 } }, 1).results[0]!.message).toMatch(
-      /evaluations/,
-    );
+    expect(
+      runSpec(spec, { trials: 1, limits: { ...limits, evaluations: 10_001 } }, 1).results.map(flat)[0]!.message,
+    ).toMatch(/evaluations/);
   });
 
   it('stop at the claim time limit, and say so, in every thread', () => {
@@ -155,7 +158,7 @@ describe('partial derivatives shared with a worker', () => {
     const shared = runSpec(spec, { limits, trials: 1 }, 1);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(shared.results[0]!.status).toBe('error');
-    expect(shared.results[0]!.message).toMatch(/ran out of time: .*the limit of 0.3 s/);
+    expect(shared.results.map(flat)[0]!.message).toMatch(/ran out of time: .*the limit of 0.3 s/);
   });
 });
 
@@ -176,13 +179,13 @@ describe('settling a shared run', () => {
       length: 1,
     };
     const probe = scratchCopy(x);
-    for (const k of done) expect(computeEntry(objective, probe, k, base, shared)).toBeNull();
+    for (const k of done) expect(computeEntry({ objective, x0: x, baseTrace: base }, probe, k, shared)).toBeNull();
     return { shared, first: { rows: 1, cols: 1, re: shared.values.slice(0, 1), im: null }, base };
   }
 
   it('computes the entries no thread finished, to the same partials as one thread', () => {
     const { shared, first, base } = share(smooth, [0, 1, 3]);
-    const settled = settleShare(objective, smooth, base, [], shared, first);
+    const settled = settleShare({ objective, x0: smooth, baseTrace: base }, [], shared, first);
     const alone = centralPartials(objective, smooth, base);
     expect(settled).toEqual(alone);
   });
@@ -190,9 +193,7 @@ describe('settling a shared run', () => {
   it('meets an earlier kink among the unfinished entries before the failure another thread found', () => {
     const { shared, first, base } = share(x0, [0, 1]);
     const settled = settleShare(
-      objective,
-      x0,
-      base,
+      { objective, x0, baseTrace: base },
       [{ index: 4, kind: 'kink', message: '', limit: null }],
       shared,
       first,

@@ -104,13 +104,15 @@ describe('--reporter json', () => {
     expect(r.message).toMatch(/mismatch/);
   });
 
-  it('lists spec errors with exactly file, line, column and message', () => {
+  it('lists spec errors with exactly file, line, column, message, code and path', () => {
     expect(report.errors).toEqual([
       {
         file: 'test/fixtures/e2e/bad-undefined-symbol.yaml',
         line: 11,
         column: 13,
         message: 'claims[0].expect: undefined name "y"',
+        code: 'expression',
+        path: ['claims', 0, 'expect'],
       },
     ]);
   });

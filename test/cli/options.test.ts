@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, lastLine, prettyRows, runCli, stackTraceSigns } from '../helpers/run-cli.js';
@@ -129,5 +130,41 @@ describe('run options', () => {
     ]);
     expect(run.code).toBe(0);
     expect(prettyRows(run.stdout).map((r) => [r.mark, r.row])).toEqual([['✓', 'e2e-unnamed-claims#2']]);
+  });
+});
+
+describe('--dims and the dim limit', () => {
+  /** A spec whose one dims symbol n sizes a vector, in a folder of its own. */
+  function vectorSpec(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mcheck-dims-'));
+    const file = join(dir, 'vector.yaml');
+    const spec = ['id: vector-sum', 'dims:', '  n: [2, 4]', 'vars:', '  x: { shape: [n] }', 'claims:'];
+    spec.push('  - kind: gradient', '    f: sum(x)', '    wrt: x', '    expect: ones(n, 1)', '');
+    writeFileSync(file, spec.join('\n'));
+    return file;
+  }
+
+  it.each([['check'], ['explain']])(
+    '%s refuses a size above the default dim limit, saying how to raise it',
+    (command) => {
+      const run = runCli([command, vectorSpec(), '--dims', 'n=600', '--trial', '1']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe('mcheck: --dims n=600 is above the limit of 500 (raise it with --limit dim=N)\n');
+      expect(stackTraceSigns(run)).toEqual([]);
+    },
+  );
+
+  it('accepts that size under --limit dim=1000, and checks the claim at it', () => {
+    const run = runCli(['check', vectorSpec(), '--dims', 'n=600', '--trials', '1', '--limit', 'dim=1000']);
+    expect(run.code).toBe(0);
+    expect(prettyRows(run.stdout).map((r) => [r.mark, r.row])).toEqual([['✓', 'vector-sum']]);
+    expect(stackTraceSigns(run)).toEqual([]);
+  });
+
+  it('refuses a size above a lowered dim limit too', () => {
+    const run = runCli(['check', vectorSpec(), '--dims', 'n=3', '--limit', 'dim=2']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--dims n=3 is above the limit of 2 \(raise it with --limit dim=N\)/);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
-import { FULL_MODE } from '../../src/check/mode.js';
-import { loadIdentities, runIdentities, type RunSettings, type ClaimResult } from '../../src/index.js';
+import { FULL_MODE } from '../../src/check/plan/mode.js';
+import { loadIdentities, runIdentities, type RunSettings } from '../../src/index.js';
+import type { FlatResult } from '../helpers/flat-result.js';
+import { flat } from '../helpers/flat-result.js';
 
 const SETTINGS: RunSettings = {
   seed: 1,
@@ -16,12 +18,13 @@ const SETTINGS: RunSettings = {
   bail: false,
   limits: DEFAULT_LIMITS,
   mode: FULL_MODE,
+  workers: 0,
 };
 
-function run(paths: string[], settings: Partial<RunSettings> = {}): ClaimResult[] {
+function run(paths: string[], settings: Partial<RunSettings> = {}): FlatResult[] {
   const loaded = loadIdentities(paths);
   expect(loaded.errors).toEqual([]);
-  return [...runIdentities(loaded.identities, loaded.errors, { ...SETTINGS, ...settings }).results];
+  return runIdentities(loaded.identities, loaded.errors, { ...SETTINGS, ...settings }).results.map(flat);
 }
 
 /** Each classic mistake, by row, and the words its hint must contain. */

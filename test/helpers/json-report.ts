@@ -1,6 +1,8 @@
 // The JSON report as the tests read it: one description of the stable interface that
 // `--reporter json` prints (see README, "Output").
 
+import type { SpecErrorCode } from '../../src/spec-file/spec-error.js';
+
 /** One result row. */
 export interface JsonResult {
   id: string;
@@ -29,6 +31,10 @@ export interface JsonSpecError {
   line: number | null;
   column: number | null;
   message: string;
+  /** What kind of problem: one of mcheck's codes or a zod issue code (see src/spec-file/spec-error.ts). */
+  code: SpecErrorCode;
+  /** Keys and list indices of the place in the spec, such as `["claims", 0, "expect"]`; `[]` when none. */
+  path: (string | number)[];
 }
 
 /** The whole report. */

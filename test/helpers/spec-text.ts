@@ -1,7 +1,7 @@
 import { parseSpecText } from '../../src/spec-file/document.js';
 import { resolveSpec } from '../../src/spec-file/resolve-spec.js';
 import type { Identity } from '../../src/spec-file/identity.js';
-import type { SpecError } from '../../src/check/result.js';
+import type { SpecError } from '../../src/spec-file/spec-error.js';
 
 /**
  * A spec text written inline in a test: the first line break after the backtick and the common

@@ -8,6 +8,7 @@ import {
   checkClaim,
   type RunSettings,
 } from '../../src/index.js';
+import { flat } from '../helpers/flat-result.js';
 
 const SETTINGS: RunSettings = {
   seed: 1,
@@ -22,6 +23,7 @@ const SETTINGS: RunSettings = {
   bail: false,
   limits: DEFAULT_LIMITS,
   mode: FULL_MODE,
+  workers: 0,
 };
 
 describe('numerical honesty', () => {
@@ -31,7 +33,7 @@ describe('numerical honesty', () => {
     const failures: string[] = [];
     let runs = 0;
     for (let seed = 1; seed <= 100; seed++) {
-      for (const r of runIdentities(loaded.identities, [], { ...SETTINGS, seed }).results) {
+      for (const r of runIdentities(loaded.identities, [], { ...SETTINGS, seed }).results.map(flat)) {
         runs++;
         if (r.status !== 'pass') failures.push(`seed ${seed} ${r.row}: ${r.message}`);
       }
@@ -49,7 +51,7 @@ describe('numerical honesty', () => {
     };
     const resolved = resolveSpec('too-fast.yaml', spec, () => ({ line: 1, column: 1 }));
     if (!resolved.ok) throw new Error('spec did not resolve');
-    const r = checkClaim(resolved.identity, resolved.identity.claims[0]!, { ...SETTINGS, trials: 3 });
+    const r = flat(checkClaim(resolved.identity, resolved.identity.claims[0]!, { ...SETTINGS, trials: 3 }));
     expect(r.status).toBe('fail');
     expect(r.message).toMatch(/inconclusive: 6 draws in a row could not decide: the finite differences are too noisy/);
   });

@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/limits.js';
-import { FULL_MODE } from '../../../src/check/mode.js';
+import { FULL_MODE } from '../../../src/check/plan/mode.js';
 import { checkClaim, type ClaimSettings } from '../../../src/check/check-claim.js';
 import { runIdentities } from '../../../src/check/run.js';
-import type { ClaimResult } from '../../../src/check/result.js';
+import type { FlatResult } from '../../helpers/flat-result.js';
 import type { Identity } from '../../../src/spec-file/identity.js';
 import { resolveSpec } from '../../../src/spec-file/resolve-spec.js';
+import { flat } from '../../helpers/flat-result.js';
 
 const locate = () => ({ line: 1, column: 1 });
 
@@ -28,14 +29,15 @@ const SETTINGS: ClaimSettings = {
   diagnose: false,
   limits: DEFAULT_LIMITS,
   mode: FULL_MODE,
+  workers: 0,
 };
 
 /** Checks the only (or the named) claim of a spec. */
-function check(data: Record<string, unknown>, settings: ClaimSettings = SETTINGS, name?: string): ClaimResult {
+function check(data: Record<string, unknown>, settings: ClaimSettings = SETTINGS, name?: string): FlatResult {
   const identity = identityOf(data);
   const claim = name === undefined ? identity.claims[0]! : identity.claims.find((c) => c.name === name)!;
   expect(claim).toBeDefined();
-  return checkClaim(identity, claim, settings);
+  return flat(checkClaim(identity, claim, settings));
 }
 
 const quadratic = (expect: string, trials = 20) => ({

@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/limits.js';
 import { checkClaim, type ClaimSettings } from '../../../src/check/check-claim.js';
-import type { ClaimResult } from '../../../src/check/result.js';
-import { DEFAULT_PROBES, FULL_MODE, type CheckMode } from '../../../src/check/mode.js';
+import type { FlatResult } from '../../helpers/flat-result.js';
+import { DEFAULT_PROBES, FULL_MODE, type CheckMode } from '../../../src/check/plan/mode.js';
 import type { Identity } from '../../../src/spec-file/identity.js';
 import { resolveSpec } from '../../../src/spec-file/resolve-spec.js';
+import { flat } from '../../helpers/flat-result.js';
 
 const FAST: CheckMode = { name: 'fast', probes: DEFAULT_PROBES };
 
@@ -21,6 +22,7 @@ const SETTINGS: ClaimSettings = {
   diagnose: false,
   limits: DEFAULT_LIMITS,
   mode: FAST,
+  workers: 0,
 };
 
 function identityOf(data: Record<string, unknown>): Identity {
@@ -29,9 +31,9 @@ function identityOf(data: Record<string, unknown>): Identity {
   return r.identity;
 }
 
-function check(data: Record<string, unknown>, settings: Partial<ClaimSettings> = {}): ClaimResult {
+function check(data: Record<string, unknown>, settings: Partial<ClaimSettings> = {}): FlatResult {
   const identity = identityOf(data);
-  return checkClaim(identity, identity.claims[0]!, { ...SETTINGS, ...settings });
+  return flat(checkClaim(identity, identity.claims[0]!, { ...SETTINGS, ...settings }));
 }
 
 const spec = (

@@ -1,13 +1,13 @@
-import { now } from '../clock.js';
-import { type Mat, MathError } from '../linalg/mat.js';
-import { copyOf } from '../linalg/alloc.js';
-import type { KinkTrace } from '../expr/kink-trace.js';
-import { type Objective, type Partials, partialAt, scratchCopy } from '../numeric/finite-diff.js';
-import { LimitExceeded, countEvaluations, remainingBudget, spentEvaluations } from '../budget.js';
+import { now } from '../../clock.js';
+import { type Mat, MathError } from '../../linalg/mat.js';
+import { copyOf } from '../../linalg/alloc.js';
+import { type Partials, partialAt, scratchCopy } from '../../numeric/finite-diff.js';
+import { LimitExceeded, countEvaluations, remainingBudget, spentEvaluations } from '../../budget.js';
 import {
   type EntryFailure,
   type ObjectiveSource,
   type PartialsReply,
+  type PartialsJob,
   type PartialsTask,
   DONE,
   EVALUATIONS,
@@ -56,18 +56,21 @@ export function sharedPartials(): { readonly shared: number; readonly byWorkers:
   return { ...counts };
 }
 
+/** A claim's partials to compute, how workers rebuild f, and how many workers may help. */
+export interface PartialsRequest extends PartialsJob {
+  /** How a worker rebuilds the objective (called only when the partials are shared). */
+  readonly source: () => ObjectiveSource;
+  readonly workers: number;
+}
+
 /**
  * The partial derivatives of f at x along every entry, as {@link centralPartials} computes them,
- * shared with the pool's workers when the first entry shows the rest will take long. `source`
- * tells a worker how to rebuild f. The outcome is the in-process one to the bit: the same
- * partials, the same first kink or error, whichever thread met it.
+ * shared with the pool's workers when the first entry shows the rest will take long. The outcome
+ * is the in-process one to the bit: the same partials, the same first kink or error, whichever
+ * thread met it.
  */
-export function partialsOf(
-  objective: Objective,
-  x0: Mat,
-  baseTrace: KinkTrace,
-  source: () => ObjectiveSource,
-): Partials {
+export function partialsOf(request: PartialsRequest): Partials {
+  const { objective, x0, baseTrace } = request;
   const n = x0.re.length;
   const probe = scratchCopy(x0);
   const started = now();
@@ -76,10 +79,10 @@ export function partialsOf(
   if (first === null) return { ok: false, kinkAt: 0 };
   const perEntry = spentEvaluations() - spent;
   const estimate = (now() - started) * (n - 1);
-  const workers = estimate >= threshold && first.im === null ? poolWorkers() : [];
+  const workers = estimate >= threshold && first.im === null ? poolWorkers(request.workers) : [];
   // Shared only when the claim's evaluation budget covers every entry, so no thread can stop on it.
   if (workers.length > 0 && remainingBudget().evaluations >= perEntry * (n - 1)) {
-    const result = shared(objective, x0, baseTrace, first, source(), workers);
+    const result = shared(request, first, request.source(), workers);
     if (result !== null) return result;
   }
   const partials = [first];
@@ -91,18 +94,17 @@ export function partialsOf(
   return { ok: true, partials };
 }
 
-/** The shared run of a claim's partials; null when one is complex, which only one thread can hold. */
-function shared(
-  objective: Objective,
-  x0: Mat,
-  baseTrace: KinkTrace,
-  first: Mat,
-  source: ObjectiveSource,
-  workers: readonly PoolWorker[],
-): Partials | null {
-  const n = x0.re.length;
+/** One shared run: its id, the arrays every thread writes into, and when it must end. */
+interface Run {
+  readonly id: number;
+  readonly share: Shared;
+  readonly deadline: number;
+}
+
+/** The shared arrays of a run over n entries of `length` values, with entry 0 already done. */
+function shareOf(n: number, first: Mat, workers: number): Shared {
   const length = first.re.length;
-  const control = new Int32Array(new SharedArrayBuffer(4 * (WORKER_SLOTS + SLOTS_PER_WORKER * workers.length)));
+  const control = new Int32Array(new SharedArrayBuffer(4 * (WORKER_SLOTS + SLOTS_PER_WORKER * workers)));
   control[NEXT] = 1;
   control[STOP] = n;
   const share: Shared = {
@@ -113,35 +115,56 @@ function shared(
   };
   share.values.set(first.re, 0);
   share.done[0] = 1;
-  const { deadline, limits } = remainingBudget();
-  const id = nextTaskId++;
-  const chunk = Math.max(1, Math.floor(n / 1024));
+  return share;
+}
+
+/** Posts the run's task to every worker, each with its own slots in the control array. */
+function post(
+  run: Run,
+  source: ObjectiveSource,
+  workers: readonly PoolWorker[],
+  work: { entries: number; chunk: number },
+): void {
+  const { share } = run;
+  const { limits } = remainingBudget();
   workers.forEach((w, worker) => {
     const task: PartialsTask & { id: number } = {
-      id,
+      id: run.id,
       worker,
       objective: source,
-      control: control.buffer as SharedArrayBuffer,
+      control: share.control.buffer as SharedArrayBuffer,
       values: share.values.buffer as SharedArrayBuffer,
       done: share.done.buffer as SharedArrayBuffer,
-      length,
-      entries: n,
-      chunk,
-      deadline,
+      length: share.length,
+      ...work,
+      deadline: run.deadline,
       limits,
     };
     w.worker.postMessage(task);
   });
+}
+
+/** The shared run of a claim's partials; null when one is complex, which only one thread can hold. */
+function shared(
+  job: PartialsJob,
+  first: Mat,
+  source: ObjectiveSource,
+  workers: readonly PoolWorker[],
+): Partials | null {
+  const n = job.x0.re.length;
+  const run: Run = { id: nextTaskId++, share: shareOf(n, first, workers.length), deadline: remainingBudget().deadline };
+  const work = { entries: n, chunk: Math.max(1, Math.floor(n / 1024)) };
+  post(run, source, workers, work);
   let failures: EntryFailure[] = [];
   let crash: unknown = null;
   try {
-    failures = computeShare(objective, x0, baseTrace, share, n, chunk).failures;
+    failures = computeShare(job, run.share, work).failures;
   } catch (error) {
     crash = error;
-    lowerStop(control, 0);
+    lowerStop(run.share.control, 0);
   }
   workers.forEach((w, worker) => {
-    const reply = collect(w, worker, id, control, deadline);
+    const reply = collect(w, worker, run);
     if (reply === null) return;
     failures.push(...reply.failures);
     counts.byWorkers += reply.computed;
@@ -149,7 +172,7 @@ function shared(
   });
   if (crash !== null) throw crash;
   counts.shared += n;
-  return settleShare(objective, x0, baseTrace, failures, share, first);
+  return settleShare(job, failures, run.share, first);
 }
 
 /**
@@ -157,13 +180,9 @@ function shared(
  * the task) or never answered (it is dropped, and its entries are left to the main thread).
  * Counts the worker's evaluations into the claim's budget.
  */
-function collect(
-  w: PoolWorker,
-  worker: number,
-  id: number,
-  control: Int32Array,
-  deadline: number,
-): PartialsReply | null {
+function collect(w: PoolWorker, worker: number, run: Run): PartialsReply | null {
+  const { id, deadline } = run;
+  const { control } = run.share;
   if (Atomics.compareExchange(control, slotOf(worker, STARTED), 0, 2) === 0) return null;
   const done = slotOf(worker, DONE);
   const giveUp = Math.min(deadline, Date.now() + 86_400_000) + GIVE_UP_MS;
@@ -190,21 +209,19 @@ function collect(
  * another thread decides nothing by itself. Null when a partial is complex.
  */
 export function settleShare(
-  objective: Objective,
-  x0: Mat,
-  baseTrace: KinkTrace,
+  job: PartialsJob,
   failures: readonly EntryFailure[],
   share: Shared,
   first: Mat,
 ): Partials | null {
-  const n = x0.re.length;
+  const n = job.x0.re.length;
   const earliest = failures
     .filter((f) => f.kind !== 'limit')
     .reduce<EntryFailure | null>((a, f) => (a === null || f.index < a.index ? f : a), null);
-  const probe = scratchCopy(x0);
+  const probe = scratchCopy(job.x0);
   for (let k = 1; k < (earliest?.index ?? n); k++) {
     if (Atomics.load(share.done, k) === 1) continue;
-    const missing = computeEntry(objective, probe, k, baseTrace, share);
+    const missing = computeEntry(job, probe, k, share);
     if (missing?.kind === 'limit') throw new LimitExceeded(missing.limit!, missing.message);
     if (missing !== null) return decide(missing);
   }

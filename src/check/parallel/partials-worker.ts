@@ -1,9 +1,9 @@
 import type { MessagePort } from 'node:worker_threads';
-import { KinkTrace } from '../expr/kink-trace.js';
-import { compileExpression, type Evaluator } from '../expr/compile.js';
-import { LimitExceeded, spentEvaluations, withBudget } from '../budget.js';
-import type { Draw } from './draw.js';
-import { objectiveOf } from './objective.js';
+import { KinkTrace } from '../../expr/kink-trace.js';
+import { compileExpression, type Evaluator } from '../../expr/compile.js';
+import { LimitExceeded, spentEvaluations, withBudget } from '../../budget.js';
+import type { Draw } from '../trial/draw.js';
+import { objectiveOf } from '../trial/objective.js';
 import {
   type EntryFailure,
   type ObjectiveSource,
@@ -39,7 +39,7 @@ function work(
   });
   const draw: Draw = { dims: new Map(src.dims), vars: new Map(src.vars.map(([name, m]) => [name, fromPlain(m)])) };
   const upstream = src.upstream === null ? null : fromPlain(src.upstream);
-  const objective = objectiveOf({ where }, compiled(src.f, names), draw, src.wrt, upstream);
+  const objective = objectiveOf({ identity: { where }, f: compiled(src.f, names), draw, wrt: src.wrt, upstream });
   const shared = {
     control,
     values: new Float64Array(task.values),
@@ -55,7 +55,7 @@ function work(
       objective(x0, baseTrace);
       // The evaluation at x0 is the main thread's, already counted: only the entries count.
       const base = spentEvaluations();
-      const share = computeShare(objective, x0, baseTrace, shared, task.entries, task.chunk);
+      const share = computeShare({ objective, x0, baseTrace }, shared, task);
       return { ...share, evaluations: spentEvaluations() - base };
     },
     Math.max(0, task.deadline - Date.now()),

@@ -1,7 +1,6 @@
-import { type Mat } from '../linalg/mat.js';
-import { firstNonFinite } from '../numeric/closeness.js';
-import { isDomainError } from '../budget.js';
-import { shapeMismatch } from './draw.js';
+import { type Mat } from '../../linalg/mat.js';
+import { firstNonFinite } from '../../numeric/closeness.js';
+import { formatShape } from '../../linalg/mat.js';
 
 /** Estimates the numerical noise of the reference at a 1-based (row, column) entry; null if it cannot. */
 export type NoiseAt = (index: readonly [number, number]) => number | null;
@@ -24,32 +23,29 @@ export type TrialOutcome =
   /** Redrawn too often: the finite differences could not resolve the tolerance on these draws. */
   | { readonly type: 'noisy'; readonly message: string };
 
-/** Evaluation problems become messages; anything else is a bug and propagates. */
-export type Attempt = { readonly ok: true; readonly value: Mat } | { readonly ok: false; readonly message: string };
+/** The two sides of one trial, as they came out. `probes`: they are projections (fast mode). */
+export interface Sides {
+  readonly analytic: Mat;
+  readonly numeric: Mat;
+  readonly probes: boolean;
+}
 
-export function attempt(label: string, run: () => Mat): Attempt {
-  try {
-    return { ok: true, value: run() };
-  } catch (error) {
-    if (isDomainError(error)) return { ok: false, message: `${label}: ${error.message}` };
-    throw error;
-  }
+/** Names of the sides in messages: `expect is 3×2 but wrt X is 2×3`. */
+export interface SideLabels {
+  readonly analytic: string;
+  readonly target: string;
+  readonly numeric: string;
 }
 
 /** Shape check, then finiteness, then a comparison (of projections when `probes`). */
-export function finish(
-  analytic: Mat,
-  numeric: Mat,
-  noise: NoiseAt,
-  labels: { readonly analytic: string; readonly target: string; readonly numeric: string },
-  probes = false,
-): TrialOutcome {
+export function finish(sides: Sides, noise: NoiseAt, labels: SideLabels): TrialOutcome {
+  const { analytic, numeric, probes } = sides;
   if (analytic.rows !== numeric.rows || analytic.cols !== numeric.cols) {
     return {
       type: 'shape',
       analytic,
       numeric,
-      message: shapeMismatch(labels.analytic, analytic, numeric.rows, numeric.cols, labels.target),
+      message: `${labels.analytic} is ${formatShape(analytic)} but ${labels.target} is ${numeric.rows}×${numeric.cols}`,
     };
   }
   const badNumeric = firstNonFinite(numeric);

@@ -1,8 +1,7 @@
-import type { Mat } from '../linalg/mat.js';
-import type { KinkTrace } from '../expr/kink-trace.js';
-import { type Objective, partialAt, scratchCopy } from '../numeric/finite-diff.js';
-import { LimitExceeded, isDomainError } from '../budget.js';
-import { type EntryFailure, NEXT, STOP, lowerStop } from './partials-task.js';
+import type { Mat } from '../../linalg/mat.js';
+import { partialAt, scratchCopy } from '../../numeric/finite-diff.js';
+import { LimitExceeded, isDomainError } from '../../budget.js';
+import { type EntryFailure, type PartialsJob, NEXT, STOP, lowerStop } from './partials-task.js';
 
 /** The arrays a share writes into: partials, and which entries are done. */
 export interface Shared {
@@ -14,15 +13,9 @@ export interface Shared {
 }
 
 /** The partial along entry k into `values` (then marks it done), or why there is none. Bugs propagate. */
-export function computeEntry(
-  objective: Objective,
-  probe: Mat,
-  k: number,
-  baseTrace: KinkTrace,
-  shared: Shared,
-): EntryFailure | null {
+export function computeEntry(job: PartialsJob, probe: Mat, k: number, shared: Shared): EntryFailure | null {
   try {
-    const d = partialAt(objective, probe, k, baseTrace);
+    const d = partialAt(job.objective, probe, k, job.baseTrace);
     if (d === null) return { index: k, kind: 'kink', message: 'a kink within the stencil', limit: null };
     if (d.im !== null) return { index: k, kind: 'complex', message: 'a complex partial', limit: null };
     shared.values.set(d.re, k * shared.length);
@@ -42,22 +35,20 @@ export function computeEntry(
  * partials this thread computed.
  */
 export function computeShare(
-  objective: Objective,
-  x0: Mat,
-  baseTrace: KinkTrace,
+  job: PartialsJob,
   shared: Shared,
-  entries: number,
-  chunk: number,
+  work: { readonly entries: number; readonly chunk: number },
 ): { failures: EntryFailure[]; computed: number } {
+  const { entries, chunk } = work;
   const { control } = shared;
-  const probe = scratchCopy(x0);
+  const probe = scratchCopy(job.x0);
   let computed = 0;
   for (;;) {
     const from = Atomics.add(control, NEXT, chunk);
     if (from >= Math.min(entries, Atomics.load(control, STOP))) return { failures: [], computed };
     for (let k = from; k < Math.min(entries, from + chunk); k++) {
       if (k >= Atomics.load(control, STOP)) break;
-      const failure = computeEntry(objective, probe, k, baseTrace, shared);
+      const failure = computeEntry(job, probe, k, shared);
       if (failure !== null) {
         // A limit stops everyone; any other failure stops the entries after it.
         lowerStop(control, failure.kind === 'limit' ? 0 : k);

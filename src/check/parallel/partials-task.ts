@@ -1,6 +1,8 @@
-import type { Mat } from '../linalg/mat.js';
-import type { Limits } from '../limits.js';
-import type { Draw } from './draw.js';
+import type { Mat } from '../../linalg/mat.js';
+import type { KinkTrace } from '../../expr/kink-trace.js';
+import type { Objective } from '../../numeric/finite-diff.js';
+import type { Limits } from '../../limits.js';
+import type { Draw } from '../trial/draw.js';
 
 /**
  * The protocol between the main thread and the workers that share a claim's partial derivatives.
@@ -103,4 +105,11 @@ export function lowerStop(control: Int32Array, index: number): void {
 /** Draw and upstream in plain form. */
 export function plainDraw(draw: Draw): Pick<ObjectiveSource, 'dims' | 'vars'> {
   return { dims: [...draw.dims], vars: [...draw.vars].map(([name, m]) => [name, toPlain(m)] as const) };
+}
+
+/** What a claim's partials are of: f as a function of wrt, the draw's wrt, the kinks f passes there. */
+export interface PartialsJob {
+  readonly objective: Objective;
+  readonly x0: Mat;
+  readonly baseTrace: KinkTrace;
 }

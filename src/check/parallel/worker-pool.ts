@@ -31,7 +31,6 @@ function workerThreads(): typeof import('node:worker_threads') {
 }
 
 let entry: string | null = null;
-let wanted = 0;
 let started: PoolWorker[] = [];
 
 /**
@@ -43,16 +42,11 @@ export function setWorkerEntry(script: string): void {
   entry = script;
 }
 
-/** How many workers large claims may use (0: all in-process). */
-export function setWorkerCount(count: number): void {
-  wanted = count;
-}
-
 /**
  * The workers, started on first need and kept for the run; unreferenced, so they never keep the
  * process alive. Empty when workers are off.
  */
-export function poolWorkers(): readonly PoolWorker[] {
+export function poolWorkers(wanted: number): readonly PoolWorker[] {
   if (entry === null || wanted === 0) return [];
   while (started.length < wanted) {
     const { port1, port2 } = new (workerThreads().MessageChannel)();

@@ -1,0 +1,139 @@
+import { type Mat, zeros } from '../../linalg/mat.js';
+import { transpose } from '../../linalg/products.js';
+import { negate } from '../../linalg/elementwise.js';
+import { compareArrays, type Tolerance } from '../../numeric/closeness.js';
+import { kindOf } from '../kinds/kinds.js';
+import type { ClaimPlan } from '../plan/claim-plan.js';
+import type { DrawOptions } from '../trial/draw.js';
+import { type TrialRecord, type TrialsRun, runTrials } from '../trial/run-trials.js';
+
+/** The analytic and numeric values of one trial, whatever their shapes. */
+interface Pair {
+  readonly analytic: Mat;
+  readonly numeric: Mat;
+}
+
+function pairsOf(records: readonly TrialRecord[]): Pair[] | null {
+  const pairs: Pair[] = [];
+  for (const { outcome } of records) {
+    if (outcome.type !== 'compare' && outcome.type !== 'shape') return null;
+    pairs.push(outcome);
+  }
+  return pairs;
+}
+
+/** True when `alter(analytic)` matches the numeric value within tolerance on every trial. */
+function matchesEvery(pairs: readonly Pair[], tol: Tolerance, alter: (a: Mat, k: number) => Mat): boolean {
+  return pairs.every((p, k) => {
+    const a = alter(p.analytic, k);
+    return a.rows === p.numeric.rows && a.cols === p.numeric.cols && compareArrays(a, p.numeric, tol).passed;
+  });
+}
+
+function scaled(a: Mat, c: number): Mat {
+  const out = zeros(a.rows, a.cols);
+  for (let k = 0; k < a.re.length; k++) out.re[k] = c * a.re[k]!;
+  return out;
+}
+
+/** The least-squares factor c minimising ‖c·a − n‖, or null for a zero analytic value. */
+function fittedFactor(p: Pair): number | null {
+  if (p.analytic.rows !== p.numeric.rows || p.analytic.cols !== p.numeric.cols || p.analytic.im || p.numeric.im)
+    return null;
+  let an = 0,
+    aa = 0;
+  for (let k = 0; k < p.analytic.re.length; k++) {
+    an += p.analytic.re[k]! * p.numeric.re[k]!;
+    aa += p.analytic.re[k]! ** 2;
+  }
+  return aa > 0 ? an / aa : null;
+}
+
+/** A factor as a reader would write it: 2, 1/2, -3/4, or four significant digits. */
+export function formatFactor(c: number): string {
+  for (let q = 1; q <= 12; q++) {
+    const p = Math.round(c * q);
+    if (p !== 0 && Math.abs(c - p / q) <= 1e-6 * Math.abs(c)) return q === 1 ? String(p) : `${p}/${q}`;
+  }
+  return c.toPrecision(4);
+}
+
+function transposeHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
+  if (!matchesEvery(pairs, plan.tolerance, (a) => transpose(a, false))) return null;
+  return kindOf(plan.claim).transposeHint(plan.claim);
+}
+
+function factorHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
+  const c = fittedFactor(pairs[0]!);
+  if (c === null || Math.abs(c - 1) < 1e-6 || Math.abs(c) < 1e-9) return null;
+  if (!matchesEvery(pairs, plan.tolerance, (a) => scaled(a, c))) return null;
+  const kind = kindOf(plan.claim);
+  return `off by a constant factor: the ${kind.referenceName} is ${formatFactor(c)} × ${kind.sides[0]}`;
+}
+
+/** True when the claim passes on every trial drawn with `options`. */
+function passesWith(plan: ClaimPlan, draw: DrawOptions): boolean {
+  return runTrials({ ...plan, draw }).status === 'pass';
+}
+
+/** The names a claim reads, directly or through `where` values. */
+function namesRead(plan: ClaimPlan): Set<string> {
+  const exprs = kindOf(plan.claim).expressions(plan.claim);
+  const names = new Set(exprs.flatMap((e) => [...e.names]));
+  for (const w of [...plan.identity.where].reverse()) if (names.has(w.name)) for (const n of w.expr.names) names.add(n);
+  return names;
+}
+
+function symmetricHint(plan: ClaimPlan): string | null {
+  const read = namesRead(plan);
+  const square = plan.identity.vars.filter(
+    (v) => read.has(v.name) && v.shape.length === 2 && v.shape[0] === v.shape[1],
+  );
+  const general = square.filter((v) => !['symmetric', 'spd', 'diagonal', 'orthogonal'].includes(v.sample));
+  if (general.length === 0 || !passesWith(plan, { ...plan.draw, symmetric: true })) return null;
+  const names = general.map((v) => v.name).join(', ');
+  return `holds only for symmetric inputs: it passes when ${names} ${general.length > 1 ? 'are' : 'is'} drawn symmetric; for a general matrix a transpose is missing (as in 2Ax for the gradient of x'Ax, which is (A + A')x)`;
+}
+
+/** A common value for every dims symbol: inside all ranges when they overlap. */
+function commonDim(plan: ClaimPlan): number {
+  const { dims } = plan.identity;
+  const lo = Math.max(...dims.map((d) => d.min));
+  const hi = Math.min(...dims.map((d) => d.max));
+  return lo <= hi ? lo : Math.max(2, Math.min(...dims.map((d) => d.max)));
+}
+
+function equalDimsHint(plan: ClaimPlan): string | null {
+  if (plan.identity.dims.length < 2) return null;
+  const v = commonDim(plan);
+  const dims = new Map(plan.identity.dims.map((d) => [d.name, v] as const));
+  if (!passesWith(plan, { ...plan.draw, dims })) return null;
+  const names = plan.identity.dims.map((d) => d.name).join(' = ');
+  return `holds only when the dims are equal: it passes with ${names} = ${v}; a size or a transpose is used where another is meant`;
+}
+
+/**
+ * Every trial of the plan, reusing those the check ran already (it stopped at the failing one):
+ * a hint must hold on all of them.
+ */
+function allTrials(plan: ClaimPlan, run: TrialsRun): readonly TrialRecord[] {
+  const rest = plan.trials.slice(run.records.length);
+  return rest.length === 0 ? run.records : [...run.records, ...runTrials({ ...plan, trials: rest }, false).records];
+}
+
+/**
+ * The near miss a failing claim most likely is, tested on the same draws: its transpose (or the
+ * other jacobian layout), its negation, a constant multiple, the same claim on symmetric inputs,
+ * or with all dims equal. A hint is returned only when the alternative passes on every trial.
+ */
+export function findHint(plan: ClaimPlan, run: TrialsRun): string | null {
+  const pairs = pairsOf(allTrials(plan, run));
+  if (pairs !== null) {
+    const hint =
+      transposeHint(plan, pairs) ??
+      (matchesEvery(pairs, plan.tolerance, negate) ? 'matches after negating: a sign error' : null) ??
+      factorHint(plan, pairs);
+    if (hint !== null) return hint;
+  }
+  return symmetricHint(plan) ?? equalDimsHint(plan);
+}

@@ -1,0 +1,46 @@
+import type { Tolerance } from '../../numeric/closeness.js';
+import type { Limits } from '../../limits.js';
+import type { Claim, Identity } from '../../spec-file/identity.js';
+import type { DrawOptions } from '../trial/draw.js';
+import { type ClaimSettings, DEFAULT_TRIALS } from './claim-settings.js';
+
+/**
+ * Everything the check of one claim depends on, decided once: the claim, the seed, which trials
+ * run out of how many, the tolerance, how the trials are drawn, the limits. The check, the
+ * diagnosis (hints, shrinking) and explain all work from it; a diagnosis that tries a variant
+ * (symmetric inputs, other dims) copies it with other draw options.
+ */
+export interface ClaimPlan {
+  readonly identity: Identity;
+  readonly claim: Claim;
+  readonly seed: number;
+  /** The 1-based trials to run, in order. */
+  readonly trials: readonly number[];
+  /** How many trials the claim has in all (messages say `trial 2 of 5`). */
+  readonly total: number;
+  /** The spec's own tolerance where it sets one, else the run's. */
+  readonly tolerance: Tolerance;
+  readonly draw: DrawOptions;
+  readonly limits: Limits;
+  /** Threads that may share a large claim's partials (0: in-process). */
+  readonly workers: number;
+}
+
+/** The plan of a claim under a run's settings: trials from the run, else the spec, else 5. */
+export function planClaim(identity: Identity, claim: Claim, settings: ClaimSettings): ClaimPlan {
+  const total = settings.trials ?? identity.trials ?? DEFAULT_TRIALS;
+  return {
+    identity,
+    claim,
+    seed: settings.seed,
+    trials: settings.trial !== null ? [settings.trial] : Array.from({ length: total }, (_, i) => i + 1),
+    total: Math.max(total, settings.trial ?? 0),
+    tolerance: {
+      rtol: identity.tolerance.rtol ?? settings.tolerance.rtol,
+      atol: identity.tolerance.atol ?? settings.tolerance.atol,
+    },
+    draw: { dims: settings.dims, symmetric: false, mode: settings.mode },
+    limits: settings.limits,
+    workers: settings.workers,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Tolerance, WorstEntry } from '../../numeric/closeness.js';
+import type { KindName } from '../kinds/kinds.js';
+
+/** The verdict of one claim. `error` means the spec itself could not be evaluated. */
+export type Status = 'pass' | 'fail' | 'error';
+
+/** What every row has: which claim it is, where it stands, what was measured. */
+interface RowBase {
+  readonly id: string;
+  /** The claim's name, or null. */
+  readonly claim: string | null;
+  readonly row: string;
+  readonly kind: KindName;
+  readonly file: string;
+  readonly line: number;
+  readonly tolerance: Tolerance;
+  /** Trials completed (a failure stops at the failing trial). */
+  readonly trials: number;
+  /** Max |analytic − numeric| over the trials compared; null when nothing was compared. */
+  readonly maxAbsError: number | null;
+  readonly maxRelError: number | null;
+}
+
+/** Why a claim failed, with the evidence: built once by the engine, rendered by every reporter. */
+export interface Failure {
+  /** The reason, ending `(trial 2 of 5)`. */
+  readonly message: string;
+  /** The 1-based trial that failed, and the dims of its draw. */
+  readonly trial: number;
+  readonly dims: Readonly<Record<string, number>>;
+  /** The entry that decided the failing comparison, or null when nothing was compared. */
+  readonly worst: WorstEntry | null;
+  /** Estimated finite-difference noise at the worst entry, or null. */
+  readonly noise: number | null;
+  /** The near miss the failure most likely is ("matches after transposing: ..."), or null. */
+  readonly hint: string | null;
+  /** The smallest dims found at which the claim still fails, with the trial that fails there. */
+  readonly shrunk: { readonly dims: Readonly<Record<string, number>>; readonly trial: number } | null;
+}
+
+/** A claim that could not be evaluated: a domain error of f or lhs, a limit. */
+export interface RowError {
+  readonly message: string;
+  /** The trial and dims it happened at, or null (a limit stops the claim wherever it is). */
+  readonly trial: number | null;
+  readonly dims: Readonly<Record<string, number>> | null;
+}
+
+/** One row of a report: a claim and what became of it. */
+export type ClaimResult =
+  | (RowBase & { readonly status: 'pass' })
+  | (RowBase & { readonly status: 'fail'; readonly failure: Failure })
+  | (RowBase & { readonly status: 'error'; readonly error: RowError });
+
+/** Why a row did not pass, or null on a pass. */
+export function messageOf(r: ClaimResult): string | null {
+  return r.status === 'fail' ? r.failure.message : r.status === 'error' ? r.error.message : null;
+}
+
+/** The failure of a row, or null when it passed or errored. */
+export function failureOf(r: ClaimResult): Failure | null {
+  return r.status === 'fail' ? r.failure : null;
+}

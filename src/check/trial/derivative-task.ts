@@ -1,0 +1,38 @@
+import type { Mat } from '../../linalg/mat.js';
+import type { KinkTrace } from '../../expr/kink-trace.js';
+import { type Attempt, attempt } from '../../errors.js';
+import type { Objective } from '../../numeric/finite-diff.js';
+import type { Expression, Identity } from '../../spec-file/identity.js';
+import type { Layout } from '../kinds/layout.js';
+import type { Draw } from './draw.js';
+import { scopeOf } from './scope.js';
+
+/** One trial of a derivative claim (gradient, jacobian, backprop), in full or fast mode. */
+export interface DerivativeTask {
+  readonly identity: Identity;
+  readonly draw: Draw;
+  /** f as a function of wrt; for backprop the loss sum(G .* f). */
+  readonly objective: Objective;
+  /** The kinks f passes through at the draw: every perturbed evaluation must pass the same. */
+  readonly baseTrace: KinkTrace;
+  /** f at the draw: its shape sets the shape of a jacobian. */
+  readonly f0: Mat;
+  /** f's source, for workers that rebuild the objective. */
+  readonly f: Expression;
+  readonly expect: Expression;
+  readonly wrt: string;
+  /** A backprop claim's upstream array G and the name expect reads it by, or null. */
+  readonly upstream: { readonly name: string; readonly value: Mat } | null;
+  readonly layout: Layout;
+  /** Threads that may share the partials (full mode). */
+  readonly workers: number;
+}
+
+/** expect at the draw (with the upstream array in scope), or the domain error that stopped it. */
+export function evaluateExpect(task: DerivativeTask): Attempt<Mat> {
+  return attempt('expect', () => {
+    const scope = scopeOf(task.identity, task.draw, null);
+    if (task.upstream !== null) scope.set(task.upstream.name, task.upstream.value);
+    return task.expect.evaluate(scope, null);
+  });
+}

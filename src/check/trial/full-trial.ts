@@ -1,0 +1,54 @@
+import { attempt } from '../../errors.js';
+import { stencilNoise } from '../../numeric/finite-diff.js';
+import { assemble, coordinateOf, referenceName } from '../kinds/layout.js';
+import { partialsOf } from '../parallel/parallel-partials.js';
+import { type ObjectiveSource, plainDraw, toPlain } from '../parallel/partials-task.js';
+import type { DerivativeTask } from './derivative-task.js';
+import { evaluateExpect } from './derivative-task.js';
+import { type NoiseAt, type TrialOutcome, finish } from './outcome.js';
+
+/** How a worker rebuilds the objective of a task: its sources, the draw and the upstream array. */
+function sourceOf(task: DerivativeTask): () => ObjectiveSource {
+  const { identity, draw, upstream } = task;
+  return () => ({
+    where: identity.where.map((w) => ({ name: w.name, source: w.expr.source })),
+    f: task.f.source,
+    names: [...identity.vars.map((v) => v.name), ...identity.dims.map((d) => d.name)],
+    wrt: task.wrt,
+    ...plainDraw(draw),
+    upstream: upstream === null ? null : toPlain(upstream.value),
+  });
+}
+
+/**
+ * A full-mode trial: the partial derivative along every entry of wrt (shared with workers when
+ * that takes long), laid out as the claim's layout says, against expect entry by entry. The noise
+ * of an entry is estimated only when a comparison needs it.
+ */
+export function fullTrial(task: DerivativeTask): TrialOutcome {
+  const x0 = task.draw.vars.get(task.wrt)!;
+  const partials = attempt('f near the draw', () =>
+    partialsOf({
+      objective: task.objective,
+      x0,
+      baseTrace: task.baseTrace,
+      source: sourceOf(task),
+      workers: task.workers,
+    }),
+  );
+  if (!partials.ok) return { type: 'error', message: partials.message };
+  if (!partials.value.ok) return { type: 'kink' };
+  const numeric = assemble(partials.value.partials, x0, task.layout);
+  const analytic = evaluateExpect(task);
+  if (!analytic.ok) return { type: 'fail', message: analytic.message };
+  const noise: NoiseAt = ([i, j]) => {
+    const [k, out] = coordinateOf(task.layout, [i - 1, j - 1], numeric.cols);
+    return stencilNoise(task.objective, x0, k, out);
+  };
+  const labels = {
+    analytic: 'expect',
+    target: referenceName(task.layout, task.wrt, true),
+    numeric: 'the numeric derivative',
+  };
+  return finish({ analytic: analytic.value, numeric, probes: false }, noise, labels);
+}

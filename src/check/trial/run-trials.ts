@@ -1,0 +1,109 @@
+import type { WorstEntry } from '../../numeric/closeness.js';
+import { createRng } from '../../numeric/rng.js';
+import { kindOf } from '../kinds/kinds.js';
+import type { ClaimPlan } from '../plan/claim-plan.js';
+import type { Status } from '../result/claim-result.js';
+import { type Draw, drawInputs } from './draw.js';
+import { type Judgement, judge } from './judge.js';
+import type { TrialOutcome } from './outcome.js';
+
+/**
+ * How many times a trial is redrawn when its draw cannot decide the claim: the finite
+ * differences straddle a kink (a relu, abs or comparison changing branch within the stencil), or
+ * are too noisy at the failing entry. Each redraw is independent, so six misses in a row mean the
+ * spec keeps its inputs there, which is worth saying.
+ */
+export const MAX_REDRAWS = 5;
+
+/** One trial, with the draw it ran on and its judgement. */
+export interface TrialRecord {
+  readonly trial: number;
+  readonly draw: Draw;
+  readonly outcome: TrialOutcome;
+  readonly judgement: Judgement;
+}
+
+/** The trials of one claim and what they add up to. */
+export interface TrialsRun {
+  readonly status: Status;
+  readonly message: string | null;
+  readonly maxAbsError: number | null;
+  readonly maxRelError: number | null;
+  readonly worst: WorstEntry | null;
+  /** Every trial run, in order; the last one is the failing one on a failure. */
+  readonly records: readonly TrialRecord[];
+  readonly failed: TrialRecord | null;
+}
+
+/**
+ * The trial, redrawn while its draw cannot decide the claim (a kink, or noise above tolerance),
+ * at most MAX_REDRAWS times; then it is inconclusive, a failure that says why. Its draw
+ * depends only on seed, id, row, trial and redraw.
+ */
+export function runOneTrial(plan: ClaimPlan, trial: number): TrialRecord {
+  const { identity, claim } = plan;
+  const kind = kindOf(claim);
+  let record: TrialRecord | null = null;
+  for (let redraw = 0; redraw <= MAX_REDRAWS; redraw++) {
+    const rng = createRng([plan.seed, identity.id, claim.row, trial, redraw]);
+    const draw = drawInputs(identity, rng, plan.draw);
+    const outcome = kind.trial(claim, { identity, draw, rng, mode: plan.draw.mode, workers: plan.workers });
+    record = { trial, draw, outcome, judgement: judge(outcome, plan.tolerance, kind.sides) };
+    if (record.judgement.undecided === null) return record;
+  }
+  const message = `inconclusive: ${MAX_REDRAWS + 1} draws in a row could not decide: ${record!.judgement.undecided}`;
+  const outcome: TrialOutcome = { type: 'noisy', message };
+  return { ...record!, outcome, judgement: judge(outcome, plan.tolerance, kind.sides) };
+}
+
+/** Largest errors and the worst entry so far, folded over the trials' comparisons. */
+interface Errors {
+  maxAbs: number | null;
+  maxRel: number | null;
+  worst: WorstEntry | null;
+}
+
+function fold(errors: Errors, j: Judgement, failedBefore: boolean): void {
+  const c = j.comparison;
+  if (c === null) return;
+  errors.maxAbs = Math.max(errors.maxAbs ?? 0, c.maxAbsError);
+  errors.maxRel = Math.max(errors.maxRel ?? 0, c.maxRelError);
+  if (!failedBefore && (!c.passed || errors.worst === null)) errors.worst = c.worst;
+}
+
+/**
+ * Folds trial records into a verdict: the first trial that does not pass decides it, and the
+ * errors of every trial compared count in the figures.
+ */
+export function foldTrials(plan: ClaimPlan, records: readonly TrialRecord[]): TrialsRun {
+  const errors: Errors = { maxAbs: null, maxRel: null, worst: null };
+  let failed: TrialRecord | null = null;
+  for (const record of records) {
+    fold(errors, record.judgement, failed !== null);
+    if (record.judgement.reason !== null && failed === null) failed = record;
+  }
+  const message = failed === null ? null : `${failed.judgement.reason} (trial ${failed.trial} of ${plan.total})`;
+  return {
+    status: failed?.judgement.status ?? 'pass',
+    message,
+    maxAbsError: errors.maxAbs,
+    maxRelError: errors.maxRel,
+    worst: errors.worst,
+    records,
+    failed,
+  };
+}
+
+/**
+ * Runs the plan's trials and folds them into a verdict. With `stopAtFailure` it stops at the
+ * first trial that does not pass (a check); without, it runs them all (a diagnosis).
+ */
+export function runTrials(plan: ClaimPlan, stopAtFailure = true): TrialsRun {
+  const records: TrialRecord[] = [];
+  for (const t of plan.trials) {
+    const record = runOneTrial(plan, t);
+    records.push(record);
+    if (stopAtFailure && record.judgement.reason !== null) break;
+  }
+  return foldTrials(plan, records);
+}

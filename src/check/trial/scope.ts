@@ -1,0 +1,54 @@
+import { type Mat, scalar } from '../../linalg/mat.js';
+import type { KinkTrace } from '../../expr/kink-trace.js';
+import type { Evaluator } from '../../expr/compile.js';
+import { MathError, isDomainError } from '../../errors.js';
+import type { Identity } from '../../spec-file/identity.js';
+import type { Draw } from './draw.js';
+
+/**
+ * The full scope of a draw: dims (as numbers), vars, with `replace` overriding one var, then the
+ * `where` values computed in order from them.
+ */
+export function scopeOf(
+  identity: Identity,
+  draw: Draw,
+  trace: KinkTrace | null,
+  replace: { readonly name: string; readonly value: Mat } | null = null,
+): Map<string, Mat> {
+  return scopeMaker(identity, draw)(replace?.name ?? null, replace?.value ?? null, trace);
+}
+
+/** The `where` values of an identity, in order: all a scope needs beyond the draw. */
+export interface WhereValues {
+  readonly where: readonly { readonly name: string; readonly expr: { readonly evaluate: Evaluator } }[];
+}
+
+/** Builds the scope of one draw with one var replaced; see {@link scopeMaker}. */
+export type ScopeMaker = (name: string | null, value: Mat | null, trace: KinkTrace | null) => Map<string, Mat>;
+
+/**
+ * The scopes of one draw, for the thousands of finite-difference evaluations of a trial: dims and
+ * vars are entered once, and each call sets the replaced var and recomputes the `where` values
+ * in order, so a `where` value always follows the perturbed var. Every call returns the same
+ * map, changed: it is good until the next call.
+ */
+export function scopeMaker(identity: WhereValues, draw: Draw): ScopeMaker {
+  const scope = new Map<string, Mat>();
+  for (const [name, value] of draw.dims) scope.set(name, scalar(value));
+  for (const [name, value] of draw.vars) scope.set(name, value);
+  let replaced: string | null = null;
+  return (name, value, trace) => {
+    if (replaced !== null) scope.set(replaced, draw.vars.get(replaced)!);
+    replaced = name;
+    if (name !== null) scope.set(name, value!);
+    for (const w of identity.where) {
+      try {
+        scope.set(w.name, w.expr.evaluate(scope, trace));
+      } catch (error) {
+        if (isDomainError(error)) throw new MathError(`where ${w.name}: ${error.message}`);
+        throw error;
+      }
+    }
+    return scope;
+  };
+}
