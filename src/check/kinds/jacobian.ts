@@ -1,33 +1,30 @@
 import type { Claim } from '../../spec-file/identity.js';
 import { checkSize, formatShape, isVector } from '../../linalg/mat.js';
 import type { ClaimKind } from './claim-kind.js';
-import { derivativeTrial } from '../trial/derivative-trial.js';
+import { derivativeKind } from './derivative-kind.js';
 import { otherLayout } from './layout.js';
 
 type JacobianClaim = Extract<Claim, { kind: 'jacobian' }>;
 
 /** `jacobian`: ∂f/∂wrt of a vector f, in the claim's layout. */
-export const jacobianKind: ClaimKind<JacobianClaim> = {
+export const jacobianKind: ClaimKind<JacobianClaim> = derivativeKind<JacobianClaim>({
   name: 'jacobian',
-  sides: ['expect', 'numeric'],
   referenceName: 'numeric jacobian',
-  expressions: (claim) => [claim.f, claim.expect],
-  trial: (claim, ctx) =>
-    derivativeTrial(ctx, {
-      f: claim.f,
-      wrt: claim.wrt,
-      expect: claim.expect,
-      layout: claim.layout,
-      upstream: null,
-      refuse: (f0, x0) => {
-        if (!isVector(f0)) return `f is ${formatShape(f0)}, but a jacobian claim needs a vector f (try vec(f))`;
-        // The reference has len(wrt)·len(f) entries: refused before anything that size is made.
-        checkSize(x0.re.length, f0.re.length, 'the jacobian');
-        return null;
-      },
-    }),
+  derivative: ({ f, wrt, expect, layout }) => ({
+    f,
+    wrt,
+    expect,
+    layout,
+    upstream: null,
+    refuse: (f0, x0) => {
+      if (!isVector(f0)) return `f is ${formatShape(f0)}, but a jacobian claim needs a vector f (try vec(f))`;
+      // The reference has len(wrt)·len(f) entries: refused before anything that size is made.
+      checkSize(x0.re.length, f0.re.length, 'the jacobian');
+      return null;
+    },
+  }),
   transposeHint: (claim) => {
     const other = otherLayout(claim.layout);
     return `layout mix-up: expect is the ${other}-layout jacobian; transpose it, or set layout: ${other}`;
   },
-};
+});
