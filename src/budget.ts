@@ -1,6 +1,7 @@
 import { DEFAULT_LIMITS, describeLimit, type Limits } from './limits.js';
 import { now } from './clock.js';
 import { LimitExceeded } from './errors.js';
+import { installHooks } from './linalg/hooks.js';
 
 export { LimitExceeded, isDomainError } from './errors.js';
 
@@ -94,3 +95,7 @@ export function checkElements(rows: number, cols: number, what: string): void {
     throw new LimitExceeded('elements', `${what} of ${rows}×${cols} exceeds ${describeLimit(limits, 'elements')}`);
   }
 }
+
+// linalg cannot read the budget (it is the bottom layer); it calls these through its hooks.
+// Installed when this module loads, so before any budget can be active.
+installHooks({ checkElements, poll: pollBudget });

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_ELEMENTS } from './linalg/hooks.js';
+
 /**
  * The limits a run enforces, so that no spec (specs are untrusted input in a course's CI) can
  * exhaust memory or hang the job. Each default is far beyond any hand-checkable identity, and
@@ -24,8 +26,9 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   dim: 500,
   // 1M entries is 8 MB; a product of two such matrices takes about a second, so the time
-  // budget is never overrun by much within a single operation.
-  elements: 1_000_000,
+  // budget is never overrun by much within a single operation. linalg's own default, so that
+  // linalg used without a run refuses the same sizes.
+  elements: DEFAULT_MAX_ELEMENTS,
   evaluations: 2_000_000,
   timeoutMs: 10_000,
   expressionLength: 2000,

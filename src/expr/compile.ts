@@ -1,8 +1,8 @@
 import type { MathNode } from 'mathjs';
 import { type Mat, MathError, scalar } from '../linalg/mat.js';
 import { hcat, vcat } from '../linalg/structure.js';
-import { BINARY, UNARY } from './operators.js';
-import { PRELUDE, CONSTANTS } from './prelude.js';
+import { BINARY_OPERATORS, CONSTANT_VALUES, UNARY_OPERATORS } from './language/index.js';
+import { PRELUDE } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
 import { countEvaluation, pollBudget } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';
@@ -73,12 +73,9 @@ export function compileExpression(
   if (bracketDepth(source) > MAX_EXPRESSION_DEPTH) {
     return { ok: false, message: `brackets nest deeper than ${MAX_EXPRESSION_DEPTH} levels` };
   }
-  let root: MathNode;
-  try {
-    root = parseExpression(source);
-  } catch (error) {
-    return { ok: false, message: `cannot parse ${JSON.stringify(source)}: ${(error as Error).message}` };
-  }
+  const parsed = parse(source);
+  if (!parsed.ok) return parsed;
+  const root = parsed.root;
   const used = new Set<string>();
   try {
     const evaluate = compileNode(root, names, used, 0);
@@ -93,6 +90,27 @@ export function compileExpression(
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.message };
     throw error;
+  }
+}
+
+/**
+ * True for what the parser throws on input it cannot read: mathjs's SyntaxError (with the
+ * position), and running out of stack on nesting the bracket count does not see (`- - - x` or
+ * `x^x^x` thousands deep, possible once the length limit is raised).
+ */
+function isParseFailure(error: unknown): error is Error {
+  return error instanceof SyntaxError || (error instanceof RangeError && /call stack/i.test(error.message));
+}
+
+/** The parsed tree, or the refusal of a source the parser cannot read; anything else it throws is a bug. */
+function parse(
+  source: string,
+): { readonly ok: true; readonly root: MathNode } | { readonly ok: false; readonly message: string } {
+  try {
+    return { ok: true, root: parseExpression(source) };
+  } catch (error) {
+    if (!isParseFailure(error)) throw error;
+    return { ok: false, message: `cannot parse ${JSON.stringify(source)}: ${error.message}` };
   }
 }
 
@@ -143,7 +161,7 @@ function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<strin
       return value;
     };
   }
-  const constant = CONSTANTS.get(name);
+  const constant = CONSTANT_VALUES.get(name);
   if (constant !== undefined) return () => constant;
   if (PRELUDE.has(name)) throw new Refusal(`${name} is a function: call it as ${name}(...)`);
   throw new Refusal(`undefined name "${name}"`);
@@ -151,7 +169,7 @@ function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<strin
 
 function compileOperator(fn: string, args: Evaluator[]): Evaluator {
   if (args.length === 1) {
-    const op = UNARY.get(fn);
+    const op = UNARY_OPERATORS.get(fn);
     if (op === undefined) throw new Refusal(`the operator ${fn} is not allowed`);
     const [a] = args as [Evaluator];
     return (scope, trace) => {
@@ -160,7 +178,7 @@ function compileOperator(fn: string, args: Evaluator[]): Evaluator {
       return op(x);
     };
   }
-  const op = BINARY.get(fn);
+  const op = BINARY_OPERATORS.get(fn);
   if (op === undefined || args.length !== 2) throw new Refusal(`the operator ${fn} is not allowed`);
   const [a, b] = args as [Evaluator, Evaluator];
   return (scope, trace) => {

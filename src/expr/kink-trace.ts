@@ -1,8 +1,8 @@
 import type { Mat } from '../linalg/mat.js';
 
 /**
- * The sign pattern of every argument that a non-smooth operation (relu, abs, sign, max, min,
- * comparisons) saw during one evaluation. Two evaluations with the same pattern lie on the same
+ * The sign pattern of every argument that a non-smooth operation (each function and operator
+ * whose `kink` the language lists: relu, abs, sign, max, min, comparisons) saw during one evaluation. Two evaluations with the same pattern lie on the same
  * smooth piece of the function; a finite difference between evaluations whose patterns differ
  * straddles a kink, and its value says nothing about the derivative.
  */

@@ -47,25 +47,21 @@ export function mapReal(a: Mat, op: string, f: (x: number) => number): Mat {
   return out;
 }
 
-type ComplexOp = (ar: number, ai: number, br: number, bi: number, out: Float64Array, k: number) => void;
+/** One complex operation as its real and imaginary parts, each a function of (ar + i·ai, br + i·bi). */
+interface ComplexOp {
+  readonly re: (ar: number, ai: number, br: number, bi: number) => number;
+  readonly im: (ar: number, ai: number, br: number, bi: number) => number;
+}
 
+// Division computes br² + bi² in both parts: the same operations give the same bits, and
+// complex values (from eigvals) are rare and small.
 const COMPLEX_OPS: Record<'add' | 'sub' | 'mul' | 'div', ComplexOp> = {
-  add: (ar, ai, br, bi, o, k) => {
-    o[2 * k] = ar + br;
-    o[2 * k + 1] = ai + bi;
-  },
-  sub: (ar, ai, br, bi, o, k) => {
-    o[2 * k] = ar - br;
-    o[2 * k + 1] = ai - bi;
-  },
-  mul: (ar, ai, br, bi, o, k) => {
-    o[2 * k] = ar * br - ai * bi;
-    o[2 * k + 1] = ar * bi + ai * br;
-  },
-  div: (ar, ai, br, bi, o, k) => {
-    const d = br * br + bi * bi;
-    o[2 * k] = (ar * br + ai * bi) / d;
-    o[2 * k + 1] = (ai * br - ar * bi) / d;
+  add: { re: (ar, _ai, br) => ar + br, im: (_ar, ai, _br, bi) => ai + bi },
+  sub: { re: (ar, _ai, br) => ar - br, im: (_ar, ai, _br, bi) => ai - bi },
+  mul: { re: (ar, ai, br, bi) => ar * br - ai * bi, im: (ar, ai, br, bi) => ar * bi + ai * br },
+  div: {
+    re: (ar, ai, br, bi) => (ar * br + ai * bi) / (br * br + bi * bi),
+    im: (ar, ai, br, bi) => (ai * br - ar * bi) / (br * br + bi * bi),
   },
 };
 
@@ -114,15 +110,17 @@ export function arith(a: Mat, b: Mat, kind: keyof typeof COMPLEX_OPS, op: string
   if (a.im === null && b.im === null) return realArith(a, b, kind, op);
   const { rows, cols } = broadcastShape(a, b, op);
   const out = zeros(rows, cols, true);
-  const pair = new Float64Array(2);
   const f = COMPLEX_OPS[kind];
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const ka = at(a, i, j);
       const kb = at(b, i, j);
-      f(a.re[ka]!, a.im?.[ka] ?? 0, b.re[kb]!, b.im?.[kb] ?? 0, pair, 0);
-      out.re[i * cols + j] = pair[0]!;
-      out.im![i * cols + j] = pair[1]!;
+      const ar = a.re[ka]!,
+        ai = a.im?.[ka] ?? 0,
+        br = b.re[kb]!,
+        bi = b.im?.[kb] ?? 0;
+      out.re[i * cols + j] = f.re(ar, ai, br, bi);
+      out.im![i * cols + j] = f.im(ar, ai, br, bi);
     }
   }
   return out;

@@ -34,14 +34,13 @@ function factor(a: Mat): Lu {
       perm[p] = t;
       sign = -sign;
     }
-    const pivot = lu[k * n + k]!;
-    if (pivot === 0) {
+    if (lu[k * n + k] === 0) {
       singular = true;
       continue;
     }
     let i = k + 1;
-    for (; i + 1 < n; i += 2) eliminatePair(lu, n, k, i, pivot);
-    if (i < n) eliminate(lu, n, k, i, pivot);
+    for (; i + 1 < n; i += 2) eliminatePair(lu, n, k, i);
+    if (i < n) eliminate(lu, n, k, i);
   }
   return { n, lu, perm, sign, singular };
 }
@@ -69,13 +68,13 @@ function swapRows(lu: Float64Array, n: number, k: number, p: number): void {
 }
 
 /**
- * Row i minus l times row k, right of column k, with l = lu[i][k] / pivot stored in its place.
- * This loop is where the time of det, inv and solve goes.
+ * Row i minus l times row k, right of column k, with l = lu[i][k] / lu[k][k] (the pivot, not
+ * zero) stored in its place. This loop is where the time of det, inv and solve goes.
  */
-function eliminate(lu: Float64Array, n: number, k: number, i: number, pivot: number): void {
+function eliminate(lu: Float64Array, n: number, k: number, i: number): void {
   const ri = i * n,
     rk = k * n;
-  const l = lu[ri + k]! / pivot;
+  const l = lu[ri + k]! / lu[rk + k]!;
   lu[ri + k] = l;
   if (l === 0) return;
   for (let j = k + 1; j < n; j++) lu[ri + j]! -= l * lu[rk + j]!;
@@ -86,10 +85,11 @@ function eliminate(lu: Float64Array, n: number, k: number, i: number, pivot: num
  * both. Every entry still gets the same operations in the same order, so the results are the
  * same to the bit; measured 1.1 to 1.3 times faster than one row at a time at n = 64 and 128.
  */
-function eliminatePair(lu: Float64Array, n: number, k: number, i: number, pivot: number): void {
+function eliminatePair(lu: Float64Array, n: number, k: number, i: number): void {
   const ra = i * n,
     rb = ra + n,
     rk = k * n;
+  const pivot = lu[rk + k]!;
   const la = lu[ra + k]! / pivot;
   const lb = lu[rb + k]! / pivot;
   lu[ra + k] = la;

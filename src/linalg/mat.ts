@@ -1,7 +1,6 @@
 import { MathError } from '../errors.js';
 import { allocate } from './alloc.js';
-import { checkElements } from '../budget.js';
-import { DEFAULT_LIMITS } from '../limits.js';
+import { DEFAULT_MAX_ELEMENTS, checkElements } from './hooks.js';
 
 /**
  * The one value type of the evaluator: a dense row-major matrix of float64, with an optional
@@ -20,9 +19,9 @@ export interface Mat {
 /**
  * Default largest number of entries of a matrix. Checked before every allocation so that
  * `ones(100000, 100000)` is a clear error instead of an out-of-memory abort, which Node.js
- * cannot catch; a run may raise it (`--limit elements=N`).
+ * cannot catch; a run may raise it (`--limit elements=N`) through the size check it installs.
  */
-export const MAX_ELEMENTS = DEFAULT_LIMITS.elements;
+export const MAX_ELEMENTS = DEFAULT_MAX_ELEMENTS;
 
 export { MathError };
 
@@ -31,7 +30,7 @@ export function formatShape(m: { rows: number; cols: number }): string {
   return `${m.rows}×${m.cols}`;
 }
 
-/** Throws a MathError unless rows×cols is a valid, allowed size. */
+/** Throws a MathError unless rows×cols is a valid size allowed by the installed size check. */
 export function checkSize(rows: number, cols: number, what = 'matrix'): void {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
     throw new MathError(`${what} size must be whole numbers ≥ 0, got ${rows}×${cols}`);

@@ -14,8 +14,16 @@ export function transpose(a: Mat, conjugate = true): Mat {
   return out;
 }
 
+/** The sizes of a product: m×k times k×n. */
+interface ProductShape {
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+}
+
 /** Real matrix product of row-major arrays, i-k-j order so the inner loop runs along rows. */
-function matmulReal(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+function matmulReal(a: Float64Array, b: Float64Array, shape: ProductShape): Float64Array {
+  const { m, k, n } = shape;
   const out = allocate(m * n);
   for (let i = 0; i < m; i++) {
     const oi = i * n;
@@ -44,15 +52,16 @@ export function multiply(a: Mat, b: Mat): Mat {
     k = a.cols,
     n = b.cols;
   checkSize(m, n, 'the product');
-  const re = matmulReal(a.re, b.re, m, k, n);
+  const shape: ProductShape = { m, k, n };
+  const re = matmulReal(a.re, b.re, shape);
   if (a.im === null && b.im === null) return { rows: m, cols: n, re, im: null };
   const zero = new Float64Array(0);
   const ai = a.im ?? zero,
     bi = b.im ?? zero;
   const rr = re;
-  const ii = a.im && b.im ? matmulReal(ai, bi, m, k, n) : allocate(m * n);
-  const ri = b.im ? matmulReal(a.re, bi, m, k, n) : allocate(m * n);
-  const ir = a.im ? matmulReal(ai, b.re, m, k, n) : allocate(m * n);
+  const ii = a.im && b.im ? matmulReal(ai, bi, shape) : allocate(m * n);
+  const ri = b.im ? matmulReal(a.re, bi, shape) : allocate(m * n);
+  const ir = a.im ? matmulReal(ai, b.re, shape) : allocate(m * n);
   const outRe = allocate(m * n);
   const outIm = allocate(m * n);
   for (let t = 0; t < m * n; t++) {

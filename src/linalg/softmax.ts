@@ -1,8 +1,10 @@
 import { type Mat, zeros, isVector, requireReal } from './mat.js';
 
 /**
- * Calls `each(offset, stride, length)` for every "column" softmax and logsumexp act on:
- * the whole of a vector (row or column), otherwise each column of a matrix.
+ * Calls `each(j, at)` for every "column" softmax and logsumexp act on, where `at(k)` is the index
+ * of its k-th entry in `a.re` and j its place in logsumexp's 1×n result: the whole of a vector,
+ * a 1×n row as much as an n×1 column (one distribution, not n of one entry), otherwise each
+ * column of a matrix.
  */
 function forEachColumn(a: Mat, each: (columnIndex: number, at: (k: number) => number) => void): void {
   if (isVector(a)) {

@@ -1,26 +1,5 @@
 import { PRELUDE } from '../expr/prelude.js';
-
-/** Words the expression parser treats as operators or literals, or that name JS internals. */
-const RESERVED = new Set([
-  'and',
-  'or',
-  'not',
-  'xor',
-  'mod',
-  'to',
-  'in',
-  'end',
-  'true',
-  'false',
-  'null',
-  'undefined',
-  'NaN',
-  'Infinity',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'i',
-]);
+import { RESERVED_NAMES } from '../expr/language/index.js';
 
 /** What kind of thing a name of a spec is, for messages. */
 export type NameRole = 'dims symbol' | 'var' | 'where name' | 'upstream name';
@@ -30,7 +9,7 @@ export type NameRole = 'dims symbol' | 'var' | 'where name' | 'upstream name';
  * a letter then letters, digits or `_`; not a keyword, not a function of the prelude.
  */
 export function invalidName(name: string, role: NameRole): string | null {
-  if (RESERVED.has(name)) return `${role} "${name}" is a reserved word`;
+  if (RESERVED_NAMES.has(name)) return `${role} "${name}" is a reserved word`;
   if (!/^[\p{L}][\p{L}\p{N}_]*$/u.test(name)) {
     return `${role} "${name}" is not a valid name (a letter, then letters, digits or _)`;
   }

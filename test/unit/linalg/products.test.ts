@@ -161,10 +161,10 @@ describe('kron', () => {
 });
 
 describe('size limit of products', () => {
-  // MAX_ELEMENTS: "Largest number of entries a single matrix may have. Checked before every allocation".
+  // MAX_ELEMENTS: the default largest number of entries of a matrix, checked before every allocation.
   it('an outer product with more than MAX_ELEMENTS entries is a MathError', () => {
     const col = filled(2001, 1, 1);
-    const row = filled(1, 2000, 1); // 2001 × 2000 = 4 002 000 > MAX_ELEMENTS = 4 000 000
+    const row = filled(1, 2000, 1); // 2001 × 2000 = 4 002 000 > MAX_ELEMENTS = 1 000 000
     expect(2001 * 2000).toBeGreaterThan(MAX_ELEMENTS);
     const e = thrown(() => multiply(col, row));
     expect(e).toBeInstanceOf(MathError);
