@@ -1,4 +1,5 @@
 import type { Claim } from '../spec-file/identity.js';
+import { fnv1a } from '../util/fnv1a.js';
 
 /** Which claims of a run to check. Every field is given; empty or null selects everything. */
 export interface Selection {
@@ -13,13 +14,7 @@ export interface Selection {
 /** Selects everything. */
 export const ALL: Selection = { claims: [], grep: null, shard: null };
 
-/** FNV-1a, 32 bits: a stable hash, so a claim stays in its shard whatever else the run holds. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
+// FNV-1a is stable across machines and runs, so a claim stays in its shard whatever else the run holds.
 /**
  * True when `key` (a claim's row, or a file for its spec errors) belongs to the shard. The
  * shards of a run are disjoint and together are the whole run.

@@ -23,6 +23,11 @@ export interface VarSpec {
   readonly name: string;
   readonly shape: readonly ShapeEntry[];
   readonly sample: SampleKind;
+  /**
+   * A matrix (two shape entries) with as many rows as columns on every draw: decided once here,
+   * for the sample check, the symmetric-input diagnosis and its hint.
+   */
+  readonly square: boolean;
 }
 
 /** A compiled expression with its source text and where it stands. */

@@ -118,6 +118,7 @@ export function resolveVars(
     if (!declare(ctx, declared, { name, role: 'var', path: ['vars', name] })) continue;
     if (!checkShape(ctx, { name, shape: v.shape, dims, declared })) continue;
     const sample: SampleKind = v.sample ?? 'normal';
+    const square = v.shape.length === 2 && alwaysSquare(v.shape, dims);
     if (SQUARE_KINDS.has(sample) && !alwaysSquare(v.shape, dims)) {
       ctx.error('sample', `var ${name}: sample ${sample} needs a square shape, got [${v.shape.join(', ')}]`, [
         'vars',
@@ -126,7 +127,7 @@ export function resolveVars(
       ]);
       continue;
     }
-    vars.push({ name, shape: v.shape, sample });
+    vars.push({ name, shape: v.shape, sample, square });
   }
   return vars;
 }

@@ -86,9 +86,7 @@ function namesRead(plan: ClaimPlan): Set<string> {
 
 function symmetricHint(plan: ClaimPlan): string | null {
   const read = namesRead(plan);
-  const square = plan.identity.vars.filter(
-    (v) => read.has(v.name) && v.shape.length === 2 && v.shape[0] === v.shape[1],
-  );
+  const square = plan.identity.vars.filter((v) => read.has(v.name) && v.square);
   const general = square.filter((v) => !['symmetric', 'spd', 'diagonal', 'orthogonal'].includes(v.sample));
   if (general.length === 0 || !passesWith(plan, { ...plan.draw, symmetric: true })) return null;
   const names = general.map((v) => v.name).join(', ');

@@ -47,10 +47,10 @@ export function drawInputs(identity: Identity, rng: Rng, options: DrawOptions = 
   const vars = new Map<string, Mat>();
   for (const v of identity.vars) {
     const [rows, cols] = resolveShape(v.shape, dims);
-    const square = rows === cols && rows > 1;
-    const kind = options.symmetric && square ? (SYMMETRIC_KIND[v.sample] ?? v.sample) : v.sample;
+    const symmetric = options.symmetric && v.square;
+    const kind = symmetric ? (SYMMETRIC_KIND[v.sample] ?? v.sample) : v.sample;
     const value = drawSample(kind, rows, cols, rng);
-    vars.set(v.name, options.symmetric && square ? symmetricPart(value) : value);
+    vars.set(v.name, symmetric ? symmetricPart(value) : value);
   }
   return { dims, vars };
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { judge, MISMATCH_OVER_NOISE, NOISE_MARGIN } from '../../../src/check/trial/judge.js';
+import type { TrialOutcome } from '../../../src/check/trial/outcome.js';
+import { fromRows } from '../../../src/linalg/mat.js';
+
+const tolerance = { rtol: 1e-6, atol: 1e-9 };
+const sides = ['expect', 'numeric'] as const;
+
+function compare(analytic: number, numeric: number, noise: number | null): TrialOutcome {
+  return {
+    type: 'compare',
+    analytic: fromRows([[analytic]]),
+    numeric: fromRows([[numeric]]),
+    noise: () => noise,
+    probes: false,
+  };
+}
+
+describe('judge', () => {
+  it('passes a match and names the worst entry of a mismatch', () => {
+    expect(judge(compare(1, 1 + 1e-9, 1e-12), tolerance, sides).status).toBe('pass');
+    const j = judge(compare(1.001, 1, 1e-12), tolerance, sides);
+    expect(j.status).toBe('fail');
+    expect(j.undecided).toBeNull();
+    expect(j.reason).toMatch(/^mismatch 1\.0e-3 at \(1,1\): expect 1\.00100, numeric 1$/);
+  });
+
+  it('leaves a mismatch undecided when the noise is too high to resolve the tolerance', () => {
+    const allowed = tolerance.atol + tolerance.rtol;
+    const noisy = (allowed / NOISE_MARGIN) * 2;
+    const j = judge(compare(1 + 2 * allowed, 1, noisy), tolerance, sides);
+    expect(j.status).toBe('fail');
+    expect(j.undecided).toMatch(/too noisy to decide/);
+  });
+
+  it('trusts a mismatch that dwarfs the noise, however noisy the draw', () => {
+    const allowed = tolerance.atol + tolerance.rtol;
+    const noise = allowed;
+    const j = judge(compare(1 + 2 * MISMATCH_OVER_NOISE * noise, 1, noise), tolerance, sides);
+    expect(j.undecided).toBeNull();
+  });
+
+  it('redraws a kink and passes errors and failures through with their message', () => {
+    expect(judge({ type: 'kink' }, tolerance, sides).undecided).toMatch(/kink/);
+    expect(judge({ type: 'error', message: 'boom' }, tolerance, sides)).toMatchObject({
+      status: 'error',
+      reason: 'boom',
+    });
+    expect(judge({ type: 'fail', message: 'NaN' }, tolerance, sides)).toMatchObject({ status: 'fail', reason: 'NaN' });
+  });
+});
