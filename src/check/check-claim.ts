@@ -26,6 +26,7 @@ function rowOf(plan: ClaimPlan, run: TrialsRun | null) {
     trials: completed,
     maxAbsError: run?.maxAbsError ?? null,
     maxRelError: run?.maxRelError ?? null,
+    notes: [...plan.notes, ...(run?.notes ?? [])],
   };
 }
 

@@ -33,6 +33,9 @@ export interface WorstEntry {
   /** Real parts of the two sides there. */
   readonly analytic: number;
   readonly numeric: number;
+  /** Imaginary parts of the two sides there, null for a real side. */
+  readonly analyticIm: number | null;
+  readonly numericIm: number | null;
   /** |analytic − numeric| there, the modulus for complex values. */
   readonly error: number;
 }
@@ -81,9 +84,16 @@ export function compareArrays(analytic: Mat, numeric: Mat, tol: Tolerance): Comp
       index: [Math.floor(worstK / cols) + 1, (worstK % cols) + 1],
       analytic: analytic.re[worstK] ?? NaN,
       numeric: numeric.re[worstK] ?? NaN,
+      analyticIm: analytic.im === null ? null : (analytic.im[worstK] ?? NaN),
+      numericIm: numeric.im === null ? null : (numeric.im[worstK] ?? NaN),
       error: worstError,
     },
   };
+}
+
+/** |numeric| at the worst entry: the modulus where it is complex. */
+export function numericSize(w: WorstEntry): number {
+  return Math.hypot(w.numeric, w.numericIm ?? 0);
 }
 
 /** The 1-based (row, column) of the first NaN or infinite entry, or null. */

@@ -1,6 +1,7 @@
 import { type Mat, zeros } from '../linalg/mat.js';
 import { KinkTrace } from '../expr/kink-trace.js';
 import { centralStencil, noiseOf, stepFor, type Objective } from './finite-diff.js';
+import { type OnePiece, onOnePiece } from './kink-steps.js';
 
 /**
  * The step along a direction v with max |v| = 1: the step of the largest entry of x, so that no
@@ -30,25 +31,35 @@ function stencilAlong(
   return centralStencil((s, trace) => f(along(line.x, line.v, s), trace), t, baseTrace);
 }
 
+/** The stencil along v on one smooth piece of f (see {@link onOnePiece}). */
+function alongOnPiece(f: Objective, line: { readonly x: Mat; readonly v: Mat }, baseTrace: KinkTrace): OnePiece | null {
+  return onOnePiece((step) => stencilAlong(f, line, step, baseTrace), directionalStep(line.x));
+}
+
 /**
  * The directional derivative of f at x along v, d/ds f(x + s·v) at s = 0, by the same fourth-order
- * central stencil as the partial derivatives of full mode; null on a kink. One probe costs four
- * evaluations of f, whatever the size of x.
+ * central stencil as the partial derivatives of full mode, at a smaller step where it straddles a
+ * kink; null when every step does. One probe costs four evaluations of f, whatever the size of x.
  */
 export function directionalDerivative(f: Objective, x: Mat, v: Mat, baseTrace: KinkTrace): Mat | null {
-  return stencilAlong(f, { x, v }, directionalStep(x), baseTrace);
+  return alongOnPiece(f, { x, v }, baseTrace)?.value ?? null;
 }
 
 /**
  * An estimate of the error of {@link directionalDerivative} in output entry `out`, as for the
- * partial derivatives: the larger change from step t to t/16 and to 2t, plus the rounding floor
- * at t/16; null when f leaves its domain at the wider step.
+ * partial derivatives: at the step the derivative was taken at, the larger change from it to a
+ * 16th of it and to twice it, plus the rounding floor; null when f leaves its domain.
  */
-export function directionalNoise(f: Objective, x: Mat, v: Mat, out: number): number | null {
+export function directionalNoise(
+  f: Objective,
+  line: { readonly x: Mat; readonly v: Mat },
+  baseTrace: KinkTrace,
+): number | null {
+  const step = alongOnPiece(f, line, baseTrace)?.step ?? directionalStep(line.x);
   return noiseOf(
-    (step) => stencilAlong(f, { x, v }, step, null)!,
-    directionalStep(x),
-    () => f(x, new KinkTrace()),
-    out,
+    (s) => stencilAlong(f, line, s, baseTrace),
+    step,
+    () => f(line.x, new KinkTrace()),
+    0,
   );
 }

@@ -2,6 +2,7 @@ import { type Mat, zeros } from '../linalg/mat.js';
 import { allocate, copyOf } from '../linalg/alloc.js';
 import { KinkTrace } from '../expr/kink-trace.js';
 import { isDomainError } from '../budget.js';
+import { type OnePiece, onOnePiece } from './kink-steps.js';
 
 /**
  * Relative step of the finite differences. The stencil below is fourth order: its truncation
@@ -95,15 +96,20 @@ export function scratchCopy(x: Mat): Mat {
   return { rows: x.rows, cols: x.cols, re: copyOf(x.re), im: null };
 }
 
+/** The stencil along entry k of `probe` on one smooth piece of f (see {@link onOnePiece}). */
+function partialOnPiece(f: Objective, probe: Mat, k: number, baseTrace: KinkTrace): OnePiece | null {
+  const xk = probe.re[k]!;
+  return onOnePiece((step) => stencil(f, { probe, k, xk }, step, baseTrace), stepFor(xk));
+}
+
 /**
  * The partial derivative of f along entry k, by the stencil below, on `probe`, a scratch copy of
- * x that is left as it was; null when the stencil straddles a kink (see {@link centralPartials}).
- * Each entry depends on nothing but f, x and k, so entries may be computed in any order, or on
- * other threads, with the same result to the bit.
+ * x that is left as it was; at a smaller step where the stencil straddles a kink, and null when
+ * every step does (see {@link centralPartials}). Each entry depends on nothing but f, x and k, so
+ * entries may be computed in any order, or on other threads, with the same result to the bit.
  */
 export function partialAt(f: Objective, probe: Mat, k: number, baseTrace: KinkTrace): Mat | null {
-  const xk = probe.re[k]!;
-  return stencil(f, { probe, k, xk }, stepFor(xk), baseTrace);
+  return partialOnPiece(f, probe, k, baseTrace)?.value ?? null;
 }
 
 /**
@@ -126,35 +132,48 @@ export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Par
 
 /**
  * An estimate of the finite-difference error in output entry `out` of the derivative along entry
- * k: the larger change from step h to h/16 and to 2h, plus the rounding floor at h/16. At h/16 the
- * fourth-order truncation error is 65536 times smaller while rounding grows only 16-fold, so the
- * change from h to h/16 is about the error at h itself, even where f varies faster than the step
- * and every stencil at h or above averages the variation away. Null when f cannot be evaluated
- * at the wider step (it leaves f's domain): then there is no estimate.
+ * k, at the step the partial was taken at: the larger change from that step h to h/16 and to 2h,
+ * plus the rounding floor at h/16. At h/16 the fourth-order truncation error is 65536 times
+ * smaller while rounding grows only 16-fold, so the change from h to h/16 is about the error at h
+ * itself, even where f varies faster than the step and every stencil at h or above averages the
+ * variation away. Null when f cannot be evaluated at the wider step (it leaves f's domain).
  */
-export function stencilNoise(f: Objective, x: Mat, k: number, out: number): number | null {
+export function stencilNoise(
+  f: Objective,
+  x: Mat,
+  entry: { k: number; out: number },
+  baseTrace: KinkTrace,
+): number | null {
   const probe = scratchCopy(x);
+  const { k, out } = entry;
   const xk = x.re[k]!;
+  const step = partialOnPiece(f, probe, k, baseTrace)?.step ?? stepFor(xk);
   return noiseOf(
-    (step) => stencil(f, { probe, k, xk }, step, null)!,
-    stepFor(xk),
+    (s) => stencil(f, { probe, k, xk }, s, baseTrace),
+    step,
     () => f(x, new KinkTrace()),
     out,
   );
 }
 
 /**
- * The noise rule, for any stencil: `at(step)` is the stencil at that step, h the step in use and
- * `value()` f at the draw. The larger change from h to h/16 and to 2h, plus the rounding floor at
- * h/16, in output entry `out`; null when f leaves its domain at the wider step.
+ * The noise rule, for any stencil: `at(step)` is the stencil at that step (null where it
+ * straddles a kink), h the step in use and `value()` f at the draw. The larger change from h to
+ * h/16 and to 2h, plus the rounding floor at h/16, in output entry `out`. A kink met only at 2h
+ * lies outside the stencil and is left out (its change measures the kink, not the noise); one
+ * met at h/16 lies inside it, and the noise is then infinite. Null when f leaves its domain at
+ * the wider step.
  */
-export function noiseOf(at: (step: number) => Mat, h: number, value: () => Mat, out: number): number | null {
+export function noiseOf(at: (step: number) => Mat | null, h: number, value: () => Mat, out: number): number | null {
   try {
-    const [fine, base, coarse] = [at(h / 16), at(h), at(2 * h)];
-    const change = (a: Mat, b: Mat): number =>
-      Math.hypot(a.re[out]! - b.re[out]!, (a.im?.[out] ?? 0) - (b.im?.[out] ?? 0));
+    const [base, fine] = [at(h), at(h / 16)];
+    // A kink inside the stencil at h that its own points missed (f crossed it and came back):
+    // the value at h means nothing, and no noise figure can say how little.
+    if (base === null || fine === null) return Infinity;
+    const change = (a: Mat | null): number =>
+      a === null ? 0 : Math.hypot(a.re[out]! - base.re[out]!, (a.im?.[out] ?? 0) - (base.im?.[out] ?? 0));
     const size = Math.abs(value().re[out] ?? 0);
-    return Math.max(change(base, fine), change(base, coarse)) + (16 * Number.EPSILON * size) / h;
+    return Math.max(change(fine), change(at(2 * h))) + (16 * Number.EPSILON * size) / h;
   } catch (error) {
     if (isDomainError(error)) return null;
     throw error;

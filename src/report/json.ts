@@ -27,10 +27,19 @@ function jsonRow(r: ClaimResult, replay: ReplayFlags) {
     maxRelError: finite(r.maxRelError),
     trials: r.trials,
     message: messageOf(r),
+    notes: r.notes,
     hint: failure?.hint ?? null,
     repro: view?.rerun ?? null,
     worst:
-      worst === null ? null : { index: worst.index, analytic: finite(worst.analytic), numeric: finite(worst.numeric) },
+      worst === null
+        ? null
+        : {
+            index: worst.index,
+            analytic: finite(worst.analytic),
+            numeric: finite(worst.numeric),
+            analyticIm: worst.analyticIm === null ? null : finite(worst.analyticIm),
+            numericIm: worst.numericIm === null ? null : finite(worst.numericIm),
+          },
     noise: finite(failure?.noise ?? null),
     failedTrial: at?.trial ?? null,
     dims: at?.dims ?? null,

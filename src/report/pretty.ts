@@ -19,6 +19,7 @@ function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): strin
     `abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`,
   );
   const lines = [` ${mark} ${name}${pad}${numbers}`];
+  for (const note of r.notes) lines.push(p.dim(`     note: ${note}`));
   const f = failureView(r, ctx.replay);
   if (f === null) return lines;
   const noise = f.noise === null ? '' : p.dim(`; noise ${f.noise === 0 ? '0' : `~${f.noise.toExponential(0)}`}`);

@@ -88,11 +88,12 @@ describe('partial derivatives shared with a worker', () => {
   });
 
   it('give the same redraws and verdicts when kinks fall in different threads', () => {
-    // |X| over 2000 uniform entries: most draws put some entry within a step of the kink.
+    // abs(sin(2e6 x)) has a kink every 1.6e-6: about one entry in 25 lies within even the
+    // smallest step of one, so every draw of 2000 entries has kinks, in some thread or other.
     const spec = {
       id: 'kinks',
       vars: { X: { shape: [40, 50], sample: 'uniform' } },
-      claims: [{ kind: 'gradient', f: 'sum(abs(X))', wrt: 'X', expect: 'sign(X)' }],
+      claims: [{ kind: 'gradient', f: 'sum(abs(sin(2e6 * X)))', wrt: 'X', expect: 'sign(X)' }],
     };
     const shared = runSpec(spec, { trials: 3, diagnose: false }, 1);
     expect(shared.results.map(flat)[0]!.message).toMatch(/kink|inconclusive/);
@@ -165,8 +166,8 @@ describe('partial derivatives shared with a worker', () => {
 describe('settling a shared run', () => {
   const f = compileExpression('sum(abs(v))', new Set(['v']));
   const objective: Objective = (v, trace) => (f.ok ? f.evaluate(new Map([['v', v]]), trace) : v);
-  // Entries 2 and 4 are within a step of abs's kink.
-  const x0: Mat = { rows: 6, cols: 1, re: Float64Array.of(1, 2, 1e-4, 3, 2e-4, 4), im: null };
+  // Entries 2 and 4 are within even the smallest step of abs's kink.
+  const x0: Mat = { rows: 6, cols: 1, re: Float64Array.of(1, 2, 1e-10, 3, 2e-10, 4), im: null };
   const smooth: Mat = { ...x0, re: Float64Array.of(1, 2, 5, 3, 6, 4) };
 
   function share(x: Mat, done: readonly number[]): { shared: Shared; first: Mat; base: KinkTrace } {

@@ -16,9 +16,18 @@ export interface JsonResult {
   maxRelError: number | null;
   trials: number;
   message: string | null;
+  /** How the verdict was reached where it is not the usual way; usually empty. */
+  notes: string[];
   hint: string | null;
   repro: string | null;
-  worst: { index: [number, number]; analytic: number | null; numeric: number | null } | null;
+  worst: {
+    index: [number, number];
+    analytic: number | null;
+    numeric: number | null;
+    /** Imaginary parts, null where that side is real. */
+    analyticIm: number | null;
+    numericIm: number | null;
+  } | null;
   noise: number | null;
   failedTrial: number | null;
   dims: Record<string, number> | null;

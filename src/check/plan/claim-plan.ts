@@ -1,4 +1,5 @@
-import type { Tolerance } from '../../numeric/closeness.js';
+import { DEFAULT_ATOL, type Tolerance } from '../../numeric/closeness.js';
+import type { Criterion } from '../trial/judge.js';
 import type { Limits } from '../../limits.js';
 import type { Claim, Identity } from '../../spec-file/identity.js';
 import type { DrawOptions } from '../trial/draw.js';
@@ -20,27 +21,43 @@ export interface ClaimPlan {
   readonly total: number;
   /** The spec's own tolerance where it sets one, else the run's. */
   readonly tolerance: Tolerance;
+  /** The tolerance, and whether its atol was chosen (spec, config, flag) or is the default. */
+  readonly criterion: Criterion;
   readonly draw: DrawOptions;
   readonly limits: Limits;
   /** Threads that may share a large claim's partials (0: in-process). */
   readonly workers: number;
+  /** Notes on the plan the row carries (a spec tolerance looser than the run's). */
+  readonly notes: readonly string[];
+}
+
+/** A note when the spec's own tolerance is looser than the run's: it passes more than the run asks. */
+function looseness(own: Identity['tolerance'], run: Tolerance): string[] {
+  const looser = (['rtol', 'atol'] as const).filter((k) => (own[k] ?? 0) > run[k]);
+  if (looser.length === 0) return [];
+  const show = (t: { rtol?: number | null; atol?: number | null }): string =>
+    looser.map((k) => `${k} ${t[k]!.toExponential(0)}`).join(', ');
+  return [`the spec's own tolerance (${show(own)}) is looser than the run's (${show(run)})`];
 }
 
 /** The plan of a claim under a run's settings: trials from the run, else the spec, else 5. */
 export function planClaim(identity: Identity, claim: Claim, settings: ClaimSettings): ClaimPlan {
   const total = settings.trials ?? identity.trials ?? DEFAULT_TRIALS;
+  const tolerance = {
+    rtol: identity.tolerance.rtol ?? settings.tolerance.rtol,
+    atol: identity.tolerance.atol ?? settings.tolerance.atol,
+  };
   return {
     identity,
     claim,
     seed: settings.seed,
     trials: settings.trial !== null ? [settings.trial] : Array.from({ length: total }, (_, i) => i + 1),
     total: Math.max(total, settings.trial ?? 0),
-    tolerance: {
-      rtol: identity.tolerance.rtol ?? settings.tolerance.rtol,
-      atol: identity.tolerance.atol ?? settings.tolerance.atol,
-    },
+    tolerance,
+    criterion: { tolerance, atolChosen: identity.tolerance.atol !== null || settings.tolerance.atol !== DEFAULT_ATOL },
     draw: { dims: settings.dims, symmetric: false, mode: settings.mode },
     limits: settings.limits,
     workers: settings.workers,
+    notes: looseness(identity.tolerance, settings.tolerance),
   };
 }

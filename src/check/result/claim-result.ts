@@ -19,6 +19,11 @@ interface RowBase {
   /** Max |analytic − numeric| over the trials compared; null when nothing was compared. */
   readonly maxAbsError: number | null;
   readonly maxRelError: number | null;
+  /**
+   * What a reader of the verdict should know about how it was reached: a spec's tolerance looser
+   * than the run's, values compared at their own scale. Empty as a rule.
+   */
+  readonly notes: readonly string[];
 }
 
 /** Why a claim failed, with the evidence: built once by the engine, rendered by every reporter. */

@@ -43,7 +43,7 @@ export function fullTrial(task: DerivativeTask): TrialOutcome {
   if (!analytic.ok) return { type: 'fail', message: analytic.message };
   const noise: NoiseAt = ([i, j]) => {
     const [k, out] = coordinateOf(task.layout, [i - 1, j - 1], numeric.cols);
-    return stencilNoise(task.objective, x0, k, out);
+    return stencilNoise(task.objective, x0, { k, out }, task.baseTrace);
   };
   const labels = {
     analytic: 'expect',

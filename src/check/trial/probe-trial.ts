@@ -70,7 +70,7 @@ export function probeTrial(task: DerivativeTask, probes: number, rng: Rng): Tria
     if (analytic.im !== null) analytic.im[p] = im;
   });
   const noise = ([p]: readonly [number, number]): number | null =>
-    directionalNoise(objective, x0, directions[p - 1]!, 0);
+    directionalNoise(objective, { x: x0, v: directions[p - 1]! }, task.baseTrace);
   const labels = { analytic: 'expect', target: 'the probes', numeric: 'the directional derivative' };
   return finish({ analytic, numeric, probes: true }, noise, labels);
 }

@@ -3,7 +3,9 @@ import { createRng } from '../../numeric/rng.js';
 import { kindOf } from '../kinds/kinds.js';
 import type { ClaimPlan } from '../plan/claim-plan.js';
 import type { Status } from '../result/claim-result.js';
-import { type Draw, drawInputs } from './draw.js';
+import type { Rng } from '../../numeric/rng.js';
+import { type Draw, type DrawOptions, drawInputs } from './draw.js';
+import { revealingDims } from './revealing-dims.js';
 import { type Judgement, judge } from './judge.js';
 import type { TrialOutcome } from './outcome.js';
 
@@ -14,6 +16,16 @@ import type { TrialOutcome } from './outcome.js';
  * spec keeps its inputs there, which is worth saying.
  */
 export const MAX_REDRAWS = 5;
+
+/** The trial whose dims avoid degenerate cases (see {@link revealingDims}). */
+export const REVEALING_TRIAL = 1;
+
+/** The plan's draw options with the revealing dims under its own overrides (replays, shrinking). */
+function revealing(plan: ClaimPlan, rng: Rng): DrawOptions {
+  const dims = revealingDims(plan.identity.dims, rng);
+  for (const [name, value] of plan.draw.dims) dims.set(name, value);
+  return { ...plan.draw, dims };
+}
 
 /** One trial, with the draw it ran on and its judgement. */
 export interface TrialRecord {
@@ -33,12 +45,15 @@ export interface TrialsRun {
   /** Every trial run, in order; the last one is the failing one on a failure. */
   readonly records: readonly TrialRecord[];
   readonly failed: TrialRecord | null;
+  /** The notes of the trials' judgements, each once. */
+  readonly notes: readonly string[];
 }
 
 /**
  * The trial, redrawn while its draw cannot decide the claim (a kink, or noise above tolerance),
  * at most MAX_REDRAWS times; then it is inconclusive, a failure that says why. Its draw
- * depends only on seed, id, row, trial and redraw.
+ * depends only on seed, id, row, trial and redraw; the first trial's dims are never degenerate
+ * where the ranges allow.
  */
 export function runOneTrial(plan: ClaimPlan, trial: number): TrialRecord {
   const { identity, claim } = plan;
@@ -46,14 +61,14 @@ export function runOneTrial(plan: ClaimPlan, trial: number): TrialRecord {
   let record: TrialRecord | null = null;
   for (let redraw = 0; redraw <= MAX_REDRAWS; redraw++) {
     const rng = createRng([plan.seed, identity.id, claim.row, trial, redraw]);
-    const draw = drawInputs(identity, rng, plan.draw);
+    const draw = drawInputs(identity, rng, trial === REVEALING_TRIAL ? revealing(plan, rng) : plan.draw);
     const outcome = kind.trial(claim, { identity, draw, rng, mode: plan.draw.mode, workers: plan.workers });
-    record = { trial, draw, outcome, judgement: judge(outcome, plan.tolerance, kind.sides) };
+    record = { trial, draw, outcome, judgement: judge(outcome, plan.criterion, kind.sides) };
     if (record.judgement.undecided === null) return record;
   }
   const message = `inconclusive: ${MAX_REDRAWS + 1} draws in a row could not decide: ${record!.judgement.undecided}`;
   const outcome: TrialOutcome = { type: 'noisy', message };
-  return { ...record!, outcome, judgement: judge(outcome, plan.tolerance, kind.sides) };
+  return { ...record!, outcome, judgement: judge(outcome, plan.criterion, kind.sides) };
 }
 
 /** Largest errors and the worst entry so far, folded over the trials' comparisons. */
@@ -91,6 +106,7 @@ export function foldTrials(plan: ClaimPlan, records: readonly TrialRecord[]): Tr
     worst: errors.worst,
     records,
     failed,
+    notes: [...new Set(records.flatMap((r) => (r.judgement.note === null ? [] : [r.judgement.note])))],
   };
 }
 

@@ -280,12 +280,12 @@ describe('kinks', () => {
   });
 
   it('a relu whose argument changes sign within every stencil is inconclusive, not a pass', () => {
-    // sin(1e6 x) changes sign every π·1e-6, far inside the step h ≈ 1.2e-4: every draw sits on kinks
+    // sin(1e9 x) changes sign every π·1e-9, inside even the smallest step (h/65536 ≈ 1.5e-8): every draw sits on kinks
     const r = check({
       id: 'always-kinked',
       dims: { n: 6 },
       vars: { x: { shape: ['n'] } },
-      claims: [{ kind: 'gradient', f: 'sum(relu(sin(1e6 * x)))', wrt: 'x', expect: 'zeros(n, 1)' }],
+      claims: [{ kind: 'gradient', f: 'sum(relu(sin(1e9 * x)))', wrt: 'x', expect: 'zeros(n, 1)' }],
     });
     expect(r.status).toBe('fail');
     expect(r.message).toMatch(/inconclusive/);

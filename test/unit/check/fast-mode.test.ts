@@ -115,7 +115,7 @@ describe('fast mode', () => {
   it('says which probe failed, in the projections, and the replayable trial', () => {
     const r = check(WRONG['a missing transpose']!);
     expect(r.message).toMatch(
-      /on probe \d \(a random direction v\): expect projected on v .*numeric derivative along v/,
+      /on probe \d \(a random direction v; the probe furthest outside tolerance\): expect projected on v .*numeric derivative along v/,
     );
     expect(r.failedTrial).toBe(1);
     expect(r.worst!.index[1]).toBe(1);

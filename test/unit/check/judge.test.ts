@@ -4,6 +4,7 @@ import type { TrialOutcome } from '../../../src/check/trial/outcome.js';
 import { fromRows } from '../../../src/linalg/mat.js';
 
 const tolerance = { rtol: 1e-6, atol: 1e-9 };
+const criterion = { tolerance, atolChosen: false };
 const sides = ['expect', 'numeric'] as const;
 
 function compare(analytic: number, numeric: number, noise: number | null): TrialOutcome {
@@ -18,17 +19,17 @@ function compare(analytic: number, numeric: number, noise: number | null): Trial
 
 describe('judge', () => {
   it('passes a match and names the worst entry of a mismatch', () => {
-    expect(judge(compare(1, 1 + 1e-9, 1e-12), tolerance, sides).status).toBe('pass');
-    const j = judge(compare(1.001, 1, 1e-12), tolerance, sides);
+    expect(judge(compare(1, 1 + 1e-9, 1e-12), criterion, sides).status).toBe('pass');
+    const j = judge(compare(1.001, 1, 1e-12), criterion, sides);
     expect(j.status).toBe('fail');
     expect(j.undecided).toBeNull();
-    expect(j.reason).toMatch(/^mismatch 1\.0e-3 at \(1,1\): expect 1\.00100, numeric 1$/);
+    expect(j.reason).toBe('mismatch 1.0e-3 at (1,1), the entry furthest outside tolerance: expect 1.00100, numeric 1');
   });
 
   it('leaves a mismatch undecided when the noise is too high to resolve the tolerance', () => {
     const allowed = tolerance.atol + tolerance.rtol;
     const noisy = (allowed / NOISE_MARGIN) * 2;
-    const j = judge(compare(1 + 2 * allowed, 1, noisy), tolerance, sides);
+    const j = judge(compare(1 + 2 * allowed, 1, noisy), criterion, sides);
     expect(j.status).toBe('fail');
     expect(j.undecided).toMatch(/too noisy to decide/);
   });
@@ -36,16 +37,36 @@ describe('judge', () => {
   it('trusts a mismatch that dwarfs the noise, however noisy the draw', () => {
     const allowed = tolerance.atol + tolerance.rtol;
     const noise = allowed;
-    const j = judge(compare(1 + 2 * MISMATCH_OVER_NOISE * noise, 1, noise), tolerance, sides);
+    const j = judge(compare(1 + 2 * MISMATCH_OVER_NOISE * noise, 1, noise), criterion, sides);
     expect(j.undecided).toBeNull();
   });
 
   it('redraws a kink and passes errors and failures through with their message', () => {
-    expect(judge({ type: 'kink' }, tolerance, sides).undecided).toMatch(/kink/);
-    expect(judge({ type: 'error', message: 'boom' }, tolerance, sides)).toMatchObject({
+    expect(judge({ type: 'kink' }, criterion, sides).undecided).toMatch(/kink/);
+    expect(judge({ type: 'error', message: 'boom' }, criterion, sides)).toMatchObject({
       status: 'error',
       reason: 'boom',
     });
-    expect(judge({ type: 'fail', message: 'NaN' }, tolerance, sides)).toMatchObject({ status: 'fail', reason: 'NaN' });
+    expect(judge({ type: 'fail', message: 'NaN' }, criterion, sides)).toMatchObject({ status: 'fail', reason: 'NaN' });
+  });
+
+  it('never passes values below the default atol on atol alone: a sign error at 1e-11 fails', () => {
+    const j = judge(compare(-3e-11, 3e-11, 1e-25), criterion, sides);
+    expect(j.status).toBe('fail');
+    expect(j.undecided).toBeNull();
+    expect(j.note).toMatch(/below atol 1e-9 .*own scale/);
+    expect(judge(compare(3e-11 * (1 + 1e-8), 3e-11, 1e-25), criterion, sides).status).toBe('pass');
+  });
+
+  it('passes a zero expect where the numeric side is at its noise, and leaves the rest undecided', () => {
+    expect(judge(compare(0, 2e-13, 1e-13), criterion, sides).status).toBe('pass');
+    const j = judge(compare(2e-12, 1.5e-12, 1e-13), criterion, sides);
+    expect(j.undecided).toMatch(/rescale f/);
+  });
+
+  it('honours an atol that was chosen, with a note', () => {
+    const j = judge(compare(-3e-11, 3e-11, 1e-25), { tolerance, atolChosen: true }, sides);
+    expect(j.status).toBe('pass');
+    expect(j.note).toMatch(/chosen atol/);
   });
 });

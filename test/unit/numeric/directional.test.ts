@@ -51,14 +51,22 @@ describe('directionalDerivative', () => {
     }
   });
 
-  it('is null when a step crosses a kink, and its noise estimate is small on a smooth function', () => {
-    const x: Mat = { rows: 2, cols: 1, re: Float64Array.of(1e-6, 2), im: null };
+  it('steps past a nearby kink at a smaller step, is null only when every step crosses it', () => {
     const v: Mat = { rows: 2, cols: 1, re: Float64Array.of(1, 0.5), im: null };
-    const base = new KinkTrace();
     const f = objective('sum(relu(v))');
-    f(x, base);
-    expect(directionalDerivative(f, x, v, base)).toBeNull();
-    const noise = directionalNoise(objective('sum(exp(v))'), x, v, 0);
+    // 1e-6 lies within the stencil at the first steps (2^-9 here) but not at the smallest.
+    const near: Mat = { rows: 2, cols: 1, re: Float64Array.of(1e-6, 2), im: null };
+    const nearTrace = new KinkTrace();
+    f(near, nearTrace);
+    expect(directionalDerivative(f, near, v, nearTrace)!.re[0]).toBeCloseTo(1.5, 9);
+    const on: Mat = { rows: 2, cols: 1, re: Float64Array.of(1e-10, 2), im: null };
+    const onTrace = new KinkTrace();
+    f(on, onTrace);
+    expect(directionalDerivative(f, on, v, onTrace)).toBeNull();
+    const smooth = objective('sum(exp(v))');
+    const smoothTrace = new KinkTrace();
+    smooth(near, smoothTrace);
+    const noise = directionalNoise(smooth, { x: near, v }, smoothTrace);
     expect(noise).not.toBeNull();
     expect(noise!).toBeLessThan(1e-8);
   });
