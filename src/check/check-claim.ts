@@ -1,20 +1,20 @@
 import { withBudget } from '../budget.js';
-import { withinLimits } from '../errors.js';
+import { type LimitExceeded, withinLimits } from '../errors.js';
 import type { Claim, Identity } from '../spec-file/identity.js';
 import { diagnoseWithin } from './diagnose/diagnose.js';
 import { type ClaimPlan, planClaim } from './plan/claim-plan.js';
 import type { ClaimSettings } from './plan/claim-settings.js';
 import type { ClaimResult } from './result/claim-result.js';
-import { type TrialsRun, runTrials } from './trial/run-trials.js';
+import { type TrialRecord, type TrialsRun, foldTrials, runTrials } from './trial/run-trials.js';
 
 export { DEFAULT_TRIALS, MAX_RUN_TRIALS, type ClaimSettings } from './plan/claim-settings.js';
 
 const record = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries(m);
 
-/** What every row of the plan's claim has, with the figures of `run` (none when it has none). */
-function rowOf(plan: ClaimPlan, run: TrialsRun | null) {
+/** What every row of the plan's claim has, with the figures of the trials in `run`. */
+function rowOf(plan: ClaimPlan, run: TrialsRun) {
   const { identity, claim } = plan;
-  const completed = run === null ? 0 : run.records.length - (run.status === 'error' ? 1 : 0);
+  const completed = run.records.length - (run.status === 'error' ? 1 : 0);
   return {
     id: identity.id,
     claim: claim.name,
@@ -24,9 +24,9 @@ function rowOf(plan: ClaimPlan, run: TrialsRun | null) {
     line: claim.location.line,
     tolerance: plan.tolerance,
     trials: completed,
-    maxAbsError: run?.maxAbsError ?? null,
-    maxRelError: run?.maxRelError ?? null,
-    notes: [...plan.notes, ...(run?.notes ?? [])],
+    maxAbsError: run.maxAbsError,
+    maxRelError: run.maxRelError,
+    notes: [...plan.notes, ...run.notes],
   };
 }
 
@@ -36,9 +36,27 @@ function resultOf(plan: ClaimPlan, run: TrialsRun, diagnose: boolean): ClaimResu
   const failed = run.failed;
   if (run.status === 'pass' || failed === null) return { ...row, status: 'pass' };
   const [message, trial, dims] = [run.message!, failed.trial, record(failed.draw.dims)];
-  if (run.status === 'error') return { ...row, status: 'error', error: { message, trial, dims } };
+  if (run.status === 'error') return { ...row, status: 'error', error: { message, trial, dims, limit: null } };
   const diagnosis = diagnose ? diagnoseWithin(plan, run) : { hint: null, noise: null, shrunk: null };
   return { ...row, status: 'fail', failure: { message, trial, dims, worst: run.worst, ...diagnosis } };
+}
+
+/**
+ * What stopped the claim, how far it got and the ways out: for time and evaluations, fast mode
+ * (a few directions per trial instead of every entry) or a larger limit.
+ */
+function limitMessage(plan: ClaimPlan, limit: LimitExceeded, trialsDone: number): string {
+  const progress = ` It had finished ${trialsDone} of ${plan.trials.length} trials.`;
+  if (limit.limit !== 'timeoutMs' && limit.limit !== 'evaluations') return limit.message;
+  const fast =
+    plan.draw.mode.name === 'full'
+      ? ' --mode fast checks a few random directions per trial instead of every entry;'
+      : '';
+  const more =
+    limit.limit === 'timeoutMs'
+      ? ` --timeout ${(2 * plan.limits.timeoutMs) / 1000} gives it twice the time`
+      : ` --limit evaluations=${2 * plan.limits.evaluations} allows twice the evaluations`;
+  return `${limit.message}.${progress} Ways out:${fast}${more}.`;
 }
 
 /**
@@ -48,10 +66,12 @@ function resultOf(plan: ClaimPlan, run: TrialsRun, diagnose: boolean): ClaimResu
  * `diagnose`; never throws for anything a spec can do.
  */
 export function checkPlanned(plan: ClaimPlan, diagnose: boolean): { result: ClaimResult; run: TrialsRun | null } {
-  const run = withinLimits(() => withBudget(plan.limits, () => runTrials(plan)));
+  const done: TrialRecord[] = [];
+  const run = withinLimits(() => withBudget(plan.limits, () => runTrials(plan, true, done)));
   if (!run.ok) {
-    const error = { message: run.limit.message, trial: null, dims: null };
-    return { result: { ...rowOf(plan, null), status: 'error', error }, run: null };
+    const { limit } = run.limit;
+    const error = { message: limitMessage(plan, run.limit, done.length), trial: null, dims: null, limit };
+    return { result: { ...rowOf(plan, foldTrials(plan, done)), status: 'error', error }, run: null };
   }
   return { result: resultOf(plan, run.value, diagnose), run: run.value };
 }

@@ -3,7 +3,7 @@ import { loadIdentities } from '../spec-file/load-identities.js';
 import { runIdentities } from '../check/run.js';
 import { REPORTERS } from '../report/reporters.js';
 import { PLAIN, paletteOf } from '../report/figures.js';
-import type { RunReport } from '../check/result/run-report.js';
+import type { RunReport, Summary } from '../check/result/run-report.js';
 import type { ReplayFlags } from '../report/replay.js';
 import { UserError } from '../errors.js';
 import { type Io, wantsColor } from './io.js';
@@ -13,6 +13,16 @@ import { writeReport, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
 import { type Flags, replayOf, settingsOf, verifyOptions } from './apply-options.js';
 import type { CommandContext } from './command-context.js';
+
+/**
+ * The exit code of a run: 2 when the specs or the run itself need fixing (a spec error, an
+ * expression that cannot be evaluated, a report that could not be written); 1 when a claim
+ * failed or a limit stopped it before it was decided; 0 when every claim passed.
+ */
+export function exitCodeOf(summary: Summary, written: boolean): number {
+  if (!written || summary.errors > summary.limited) return 2;
+  return summary.failed > 0 || summary.limited > 0 ? 1 : 0;
+}
 
 /** The spec cache of a run, unless --no-cache (or there is no node_modules folder to keep it in). */
 function cacheOf(enabled: boolean, cwd: string): SpecCache | null {
@@ -83,6 +93,5 @@ export function runCommand(paths: string[] | null, flags: Flags, { io, cwd, conf
     io.stderr('mcheck: no claims matched\n');
     return run.shard !== null ? 0 : 2;
   }
-  if (!written || report.summary.errors > 0) return 2;
-  return report.summary.failed > 0 ? 1 : 0;
+  return exitCodeOf(report.summary, written);
 }

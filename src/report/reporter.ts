@@ -14,6 +14,7 @@ export type Reporter = (report: RunReport, ctx: ReporterContext) => string;
 
 /** The summary line: `N passed, M failed`, then `, K errors` when there are any. */
 export function summaryLine(report: RunReport): string {
-  const { passed, failed, errors } = report.summary;
-  return `${passed} passed, ${failed} failed${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}`;
+  const { passed, failed, errors, limited } = report.summary;
+  const stopped = limited > 0 ? ` (${limited} stopped by a limit)` : '';
+  return `${passed} passed, ${failed} failed${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'}${stopped}` : ''}`;
 }

@@ -21,8 +21,9 @@ function checkShards(args: readonly string[], n: number): { whole: JsonReport; s
   const shards = Array.from({ length: n }, (_, i) => {
     const { run, report } = runJson([...args, '--shard', `${i + 1}/${n}`]);
     expect(stackTraceSigns(run)).toEqual([]);
-    // Each shard exits by its own results: 2 a spec error, 1 a failure, else 0 (an empty shard too).
-    const expected = report.summary.errors > 0 ? 2 : report.summary.failed > 0 ? 1 : 0;
+    // Each shard exits by its own results: 2 a spec error, 1 a failure or a limit, else 0 (an empty shard too).
+    const { errors, limited, failed } = report.summary;
+    const expected = errors > limited ? 2 : failed + limited > 0 ? 1 : 0;
     expect(run.code, `shard ${i + 1}/${n}`).toBe(expected);
     return report;
   });
@@ -41,8 +42,10 @@ function checkShards(args: readonly string[], n: number): { whole: JsonReport; s
     expect(s.seed).toBe(whole.seed);
   }
   // The summaries add up.
-  const sum = (k: 'passed' | 'failed' | 'errors'): number => shards.reduce((t, s) => t + s.summary[k], 0);
-  expect({ passed: sum('passed'), failed: sum('failed'), errors: sum('errors') }).toEqual(whole.summary);
+  const sum = (k: 'passed' | 'failed' | 'errors' | 'limited'): number => shards.reduce((t, s) => t + s.summary[k], 0);
+  expect({ passed: sum('passed'), failed: sum('failed'), errors: sum('errors'), limited: sum('limited') }).toEqual(
+    whole.summary,
+  );
   return { whole, shards };
 }
 

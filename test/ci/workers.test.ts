@@ -159,7 +159,7 @@ describe('partial derivatives shared with a worker', () => {
     const shared = runSpec(spec, { limits, trials: 1 }, 1);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(shared.results[0]!.status).toBe('error');
-    expect(shared.results.map(flat)[0]!.message).toMatch(/ran out of time: .*the limit of 0.3 s/);
+    expect(shared.results.map(flat)[0]!.message).toMatch(/ran out of time after .*: the limit of 0.3 s/);
   });
 });
 

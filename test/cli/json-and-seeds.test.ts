@@ -44,7 +44,7 @@ describe('--reporter json', () => {
     expect(report.seed).toBe(1);
     expect(report.mode).toBe('full');
     expect(report.probes).toBeNull();
-    expect(Object.keys(report.summary).sort()).toEqual(['errors', 'failed', 'passed']);
+    expect(Object.keys(report.summary).sort()).toEqual(['errors', 'failed', 'limited', 'passed']);
   });
 
   it('has a summary that counts the results and errors', () => {
@@ -53,8 +53,9 @@ describe('--reporter json', () => {
       passed: count('pass'),
       failed: count('fail'),
       errors: count('error') + report.errors.length,
+      limited: 0,
     });
-    expect(report.summary).toEqual({ passed: 3, failed: 3, errors: 1 });
+    expect(report.summary).toEqual({ passed: 3, failed: 3, errors: 1, limited: 0 });
   });
 
   it('gives every result the documented fields, with the documented types', () => {

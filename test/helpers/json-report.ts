@@ -51,7 +51,8 @@ export interface JsonReport {
   seed: number;
   mode: 'full' | 'fast';
   probes: number | null;
-  summary: { passed: number; failed: number; errors: number };
+  /** `limited`: of the errors, the claims a limit stopped (exit code 1, not 2). */
+  summary: { passed: number; failed: number; errors: number; limited: number };
   results: JsonResult[];
   errors: JsonSpecError[];
 }

@@ -1,5 +1,6 @@
 import type { Tolerance, WorstEntry } from '../../numeric/closeness.js';
 import type { KindName } from '../kinds/kinds.js';
+import type { Limits } from '../../limits.js';
 
 /** The verdict of one claim. `error` means the spec itself could not be evaluated. */
 export type Status = 'pass' | 'fail' | 'error';
@@ -46,6 +47,12 @@ export interface Failure {
 /** A claim that could not be evaluated: a domain error of f or lhs, a limit. */
 export interface RowError {
   readonly message: string;
+  /**
+   * The limit that stopped the claim, or null for an error of the spec's expressions. A limit
+   * leaves the claim undecided (exit code 1); an expression that cannot be evaluated is the
+   * spec's error (exit code 2).
+   */
+  readonly limit: keyof Limits | null;
   /** The trial and dims it happened at, or null (a limit stops the claim wherever it is). */
   readonly trial: number | null;
   readonly dims: Readonly<Record<string, number>> | null;

@@ -8,7 +8,10 @@ import type { ClaimResult } from './claim-result.js';
 export interface Summary {
   readonly passed: number;
   readonly failed: number;
+  /** Spec errors, and claims that could not be evaluated or were stopped by a limit. */
   readonly errors: number;
+  /** Of the errors, the claims stopped by a limit: undecided, not malformed. */
+  readonly limited: number;
 }
 
 /** Everything a reporter needs. */
@@ -32,5 +35,6 @@ export function summarize(results: readonly ClaimResult[], errors: readonly Spec
     passed: results.filter((r) => r.status === 'pass').length,
     failed: results.filter((r) => r.status === 'fail').length,
     errors: errors.length + results.filter((r) => r.status === 'error').length,
+    limited: results.filter((r) => r.status === 'error' && r.error.limit !== null).length,
   };
 }

@@ -112,10 +112,10 @@ export function foldTrials(plan: ClaimPlan, records: readonly TrialRecord[]): Tr
 
 /**
  * Runs the plan's trials and folds them into a verdict. With `stopAtFailure` it stops at the
- * first trial that does not pass (a check); without, it runs them all (a diagnosis).
+ * first trial that does not pass (a check); without, it runs them all (a diagnosis). Each record
+ * is pushed to `records` as it is made, so a caller stopped by a limit knows how far it got.
  */
-export function runTrials(plan: ClaimPlan, stopAtFailure = true): TrialsRun {
-  const records: TrialRecord[] = [];
+export function runTrials(plan: ClaimPlan, stopAtFailure = true, records: TrialRecord[] = []): TrialsRun {
   for (const t of plan.trials) {
     const record = runOneTrial(plan, t);
     records.push(record);
