@@ -7,6 +7,7 @@ import type { KinkTrace } from './kink-trace.js';
 import { countEvaluation, pollBudget } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { parseExpression } from './parser.js';
+import { ComplexRefusal, mayBeComplex } from './complex-check.js';
 
 /** Values of the names an expression may read: vars, `where` names, dims, the upstream array. */
 export type Scope = ReadonlyMap<string, Mat>;
@@ -16,7 +17,13 @@ export type Evaluator = (scope: Scope, trace: KinkTrace | null) => Mat;
 
 /** The outcome of compiling one expression: never an exception. */
 export type CompileResult =
-  | { readonly ok: true; readonly evaluate: Evaluator; readonly names: ReadonlySet<string> }
+  | {
+      readonly ok: true;
+      readonly evaluate: Evaluator;
+      readonly names: ReadonlySet<string>;
+      /** The value may be complex, by type (it comes from eigvals through functions that keep it). */
+      readonly complex: boolean;
+    }
   | { readonly ok: false; readonly message: string };
 
 /** Longest expression accepted by default, in characters. Hint-sheet formulas are under 100. */
@@ -62,6 +69,7 @@ export function compileExpression(
   source: string,
   names: ReadonlySet<string>,
   maxLength = MAX_EXPRESSION_LENGTH,
+  complexNames: ReadonlySet<string> = new Set(),
 ): CompileResult {
   if (source.trim() === '') return { ok: false, message: 'the expression is empty' };
   if (source.length > maxLength) {
@@ -79,6 +87,7 @@ export function compileExpression(
   const used = new Set<string>();
   try {
     const evaluate = compileNode(root, names, used, 0);
+    const complex = mayBeComplex(root as AnyNode, complexNames);
     return {
       ok: true,
       evaluate: (scope, trace) => {
@@ -86,9 +95,10 @@ export function compileExpression(
         return evaluate(scope, trace);
       },
       names: used,
+      complex,
     };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, message: error.message };
+    if (error instanceof Refusal || error instanceof ComplexRefusal) return { ok: false, message: error.message };
     throw error;
   }
 }

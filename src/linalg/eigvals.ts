@@ -1,10 +1,12 @@
-import { type Mat, MathError, formatShape, zeros, requireReal, simplifyComplex } from './mat.js';
+import { type Mat, MathError, formatShape, zeros, requireReal } from './mat.js';
 import { toHessenberg, toWork } from './hessenberg.js';
 import { hessenbergEigenvalues } from './hessenberg-eigenvalues.js';
 
 /**
  * Eigenvalues of a square real matrix as an n×1 column, complex where they are (a general real
- * matrix has conjugate pairs): Hessenberg reduction, then shifted QR. Written here rather than
+ * matrix has conjugate pairs): Hessenberg reduction, then shifted QR. Complex by type on every
+ * draw, with zero imaginary parts where the eigenvalues are real: so sqrt or log of a negative
+ * real eigenvalue is the complex one on every draw, not NaN on some. Written here rather than
  * taken from mathjs, whose `eigs` fails to converge on about one 6×6 Gaussian matrix in six.
  */
 export function eigvals(a: Mat): Mat {
@@ -22,5 +24,5 @@ export function eigvals(a: Mat): Mat {
     out.re[k] = wr[k + 1]!;
     out.im![k] = wi[k + 1]!;
   }
-  return simplifyComplex(out);
+  return out;
 }

@@ -94,12 +94,6 @@ export function toCount(m: Mat, what: string): number {
   return x;
 }
 
-/** A copy that drops an imaginary part that is exactly zero everywhere. */
-export function simplifyComplex(m: Mat): Mat {
-  if (m.im === null || m.im.some((v) => v !== 0)) return m;
-  return { rows: m.rows, cols: m.cols, re: m.re, im: null };
-}
-
 /** Throws a MathError when `m` is complex: for functions defined on real values only. */
 export function requireReal(m: Mat, what: string): void {
   if (m.im !== null && m.im.some((v) => v !== 0)) {

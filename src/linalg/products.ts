@@ -21,11 +21,6 @@ interface ProductShape {
   readonly n: number;
 }
 
-/** out[o..o+n) += a·b[bp..bp+n): one row of b, scaled, into one row of the product. */
-function addScaledRow(out: Float64Array, o: number, a: number, b: Float64Array, bp: number, n: number): void {
-  for (let j = 0; j < n; j++) out[o + j] += a * b[bp + j]!;
-}
-
 /**
  * Real matrix product of row-major arrays, i-k-j order so the inner loop runs along rows, four
  * rows of b at a time: each pass over a row of the product then does four multiply-adds per load
@@ -51,7 +46,12 @@ function matmulReal(a: Float64Array, b: Float64Array, shape: ProductShape): Floa
         b3 = b2 + n;
       for (let j = 0; j < n; j++) out[oi + j] += a0 * b[b0 + j]! + a1 * b[b1 + j]! + a2 * b[b2 + j]! + a3 * b[b3 + j]!;
     }
-    for (let p = k4; p < k; p++) if (a[ai + p] !== 0) addScaledRow(out, oi, a[ai + p]!, b, p * n, n);
+    for (let p = k4; p < k; p++) {
+      const aip = a[ai + p]!;
+      if (aip === 0) continue;
+      const bp = p * n;
+      for (let j = 0; j < n; j++) out[oi + j] += aip * b[bp + j]!;
+    }
   }
   return out;
 }

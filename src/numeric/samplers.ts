@@ -97,15 +97,15 @@ function spectrum(n: number, rng: Rng, signed: boolean): number[] {
  * The groups of entries that `probability` and `onehot` draw one distribution or label for: the
  * whole of a vector (a row as much as a column), otherwise each column of a matrix (a batch).
  */
-function groups(rows: number, cols: number): number[][] {
-  if (rows === 1 || cols === 1) return [Array.from({ length: rows * cols }, (_, k) => k)];
+function groups({ rows, cols, vector }: SampleShape): number[][] {
+  if (vector) return [Array.from({ length: rows * cols }, (_, k) => k)];
   return Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => i * cols + j));
 }
 
 /** Positive entries summing to one in each group. */
-function probability(rows: number, cols: number, rng: Rng): Mat {
-  const out = fill(rows, cols, () => between(rng, [0.5, 2]));
-  for (const group of groups(rows, cols)) {
+function probability(shape: SampleShape, rng: Rng): Mat {
+  const out = fill(shape.rows, shape.cols, () => between(rng, [0.5, 2]));
+  for (const group of groups(shape)) {
     const total = group.reduce((s, k) => s + out.re[k]!, 0);
     for (const k of group) out.re[k]! /= total;
   }
@@ -113,18 +113,35 @@ function probability(rows: number, cols: number, rng: Rng): Mat {
 }
 
 /** A single 1 in each group, at a random place. */
-function onehot(rows: number, cols: number, rng: Rng): Mat {
-  const out = zeros(rows, cols);
-  for (const group of groups(rows, cols)) out.re[group[rng.int(0, group.length - 1)]!] = 1;
+function onehot(shape: SampleShape, rng: Rng): Mat {
+  const out = zeros(shape.rows, shape.cols);
+  for (const group of groups(shape)) out.re[group[rng.int(0, group.length - 1)]!] = 1;
   return out;
 }
 
 /**
- * Draws a rows×cols matrix of the given kind. Square kinds assume rows = cols (the spec loader
+ * The size of a draw, and whether its declared shape is a vector (one entry, or a literal 1):
+ * `probability` and `onehot` draw one vector, or each column of a matrix, even a matrix that has
+ * one row on this draw (a C×N batch with C = 1 is N columns, not a row).
+ */
+export interface SampleShape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly vector: boolean;
+}
+
+/** Draws a rows×cols matrix of the given kind; a 1-row or 1-column one counts as a vector. */
+export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rng): Mat {
+  return drawShaped(kind, { rows, cols, vector: rows === 1 || cols === 1 }, rng);
+}
+
+/**
+ * Draws a matrix of the given kind and shape. Square kinds assume rows = cols (the spec loader
  * guarantees it). `normal` and `invertible` draws are non-symmetric, so a missing transpose
  * cannot pass by accident.
  */
-export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rng): Mat {
+export function drawShaped(kind: SampleKind, shape: SampleShape, rng: Rng): Mat {
+  const { rows, cols } = shape;
   switch (kind) {
     case 'normal':
       return fill(rows, cols, () => rng.normal());
@@ -153,9 +170,9 @@ export function drawSample(kind: SampleKind, rows: number, cols: number, rng: Rn
       return d;
     }
     case 'probability':
-      return probability(rows, cols, rng);
+      return probability(shape, rng);
     case 'onehot':
-      return onehot(rows, cols, rng);
+      return onehot(shape, rng);
   }
 }
 

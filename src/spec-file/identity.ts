@@ -28,6 +28,11 @@ export interface VarSpec {
    * for the sample check, the symmetric-input diagnosis and its hint.
    */
   readonly square: boolean;
+  /**
+   * Declared a vector: one shape entry, or a literal 1 (`[1, n]`). A `[C, N]` var is a matrix of N
+   * columns on every draw, even when C is drawn as 1.
+   */
+  readonly vector: boolean;
 }
 
 /** A compiled expression with its source text and where it stands. */
@@ -37,6 +42,8 @@ export interface Expression {
   readonly location: Location;
   /** The declared names the expression reads. */
   readonly names: ReadonlySet<string>;
+  /** Its value may be complex, by type: decided at load time, whatever a draw gives. */
+  readonly complex: boolean;
 }
 
 /** A derived value of `where`, recomputed from the vars. */

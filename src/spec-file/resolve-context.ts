@@ -8,6 +8,8 @@ import type { Limits } from '../limits.js';
 /** What resolving one file needs: where it is, how to point into it, where to put errors. */
 export class ResolveContext {
   readonly errors: SpecError[] = [];
+  /** The `where` names whose values may be complex (by type), as they are compiled in order. */
+  readonly complexNames = new Set<string>();
 
   constructor(
     readonly file: string,
@@ -29,11 +31,12 @@ export class ResolveContext {
 
   /** Compiles the expression at `path` against `names`; records an error and returns null on failure. */
   compile(source: string, names: ReadonlySet<string>, path: SpecPath): Expression | null {
-    const result = compileExpression(source, names, this.limits.expressionLength);
+    const result = compileExpression(source, names, this.limits.expressionLength, this.complexNames);
     if (!result.ok) {
       this.error('expression', `${dotPath(path)}: ${result.message}`, path);
       return null;
     }
-    return { source, evaluate: result.evaluate, location: this.locate(path), names: result.names };
+    const { evaluate, complex } = result;
+    return { source, evaluate, location: this.locate(path), names: result.names, complex };
   }
 }

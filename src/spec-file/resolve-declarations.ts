@@ -127,7 +127,8 @@ export function resolveVars(
       ]);
       continue;
     }
-    vars.push({ name, shape: v.shape, sample, square });
+    const vector = v.shape.length < 2 || v.shape[0] === 1 || v.shape[1] === 1;
+    vars.push({ name, shape: v.shape, sample, square, vector });
   }
   return vars;
 }
@@ -140,6 +141,7 @@ export function resolveWhere(ctx: ResolveContext, raw: RawSpec, declared: Declar
     if (!declare(ctx, declared, { name, role: 'where name', path: ['where', name] })) continue;
     const expr = ctx.compile(source, names, ['where', name]);
     if (expr !== null) where.push({ name, expr });
+    if (expr?.complex === true) ctx.complexNames.add(name);
   }
   return where;
 }

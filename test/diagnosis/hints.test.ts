@@ -59,6 +59,21 @@ describe('near-miss hints', () => {
     expect(results.find((x) => x.row === 'wrong-inverse-of-product')?.hint).toBeNull();
   });
 
+  it('never names a mistake the failure does not show', () => {
+    // Right only for symmetric A, but no transpose of the rhs fixes it; and right only for m = n,
+    // which the ranges never allow.
+    for (const row of ['wrong-symmetric-only-no-transpose', 'wrong-dims-swapped-disjoint']) {
+      const r = results.find((x) => x.row === row);
+      expect(r?.status, row).toBe('fail');
+      expect(r?.hint, row).toBeNull();
+    }
+  });
+
+  it('names the transpose that fixes a symmetric-only failure', () => {
+    const r = results.find((x) => x.row === 'wrong-backprop-matmul-transpose/dL/dX as G Y');
+    expect(r?.hint).toMatch(/it passes with Y' in place of the 1st Y of expect: a transpose is missing/);
+  });
+
   it('never hints on a passing claim', () => {
     const passing = run(['identities', 'test/fixtures/correct']);
     expect(passing.length).toBeGreaterThan(60);

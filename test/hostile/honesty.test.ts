@@ -53,7 +53,9 @@ describe('numerical honesty', () => {
     if (!resolved.ok) throw new Error('spec did not resolve');
     const r = flat(checkClaim(resolved.identity, resolved.identity.claims[0]!, { ...SETTINGS, trials: 3 }));
     expect(r.status).toBe('fail');
-    expect(r.message).toMatch(/inconclusive: 6 draws in a row could not decide: the finite differences are too noisy/);
+    expect(r.message).toMatch(
+      /inconclusive: 6 draws in a row could not decide: the finite differences are (too noisy|unreliable on this draw)/,
+    );
   });
 
   it('the same seed gives the same report whatever the order of the files, at 25 trials', () => {

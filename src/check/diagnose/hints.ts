@@ -6,6 +6,7 @@ import { kindOf } from '../kinds/kinds.js';
 import type { ClaimPlan } from '../plan/claim-plan.js';
 import type { DrawOptions } from '../trial/draw.js';
 import { type TrialRecord, type TrialsRun, runTrials } from '../trial/run-trials.js';
+import { transposeVariants } from './transpose-fix.js';
 
 /** The analytic and numeric values of one trial, whatever their shapes. */
 interface Pair {
@@ -89,21 +90,28 @@ function symmetricHint(plan: ClaimPlan): string | null {
   const square = plan.identity.vars.filter((v) => read.has(v.name) && v.square);
   const general = square.filter((v) => !['symmetric', 'spd', 'diagonal', 'orthogonal'].includes(v.sample));
   if (general.length === 0 || !passesWith(plan, { ...plan.draw, symmetric: true })) return null;
+  // Only a transpose that makes it hold for general inputs shows that a transpose is what differs.
+  const fix = transposeVariants(
+    plan.claim,
+    general.map((v) => v.name),
+  ).find((v) => passesWith({ ...plan, claim: v.claim }, plan.draw));
+  if (fix === undefined) return null;
   const names = general.map((v) => v.name).join(', ');
-  return `holds only for symmetric inputs: it passes when ${names} ${general.length > 1 ? 'are' : 'is'} drawn symmetric; for a general matrix a transpose is missing (as in 2Ax for the gradient of x'Ax, which is (A + A')x)`;
+  return `holds only for symmetric inputs: it passes when ${names} ${general.length > 1 ? 'are' : 'is'} drawn symmetric, and for any ${names} ${fix.says}: a transpose is missing`;
 }
 
-/** A common value for every dims symbol: inside all ranges when they overlap. */
-function commonDim(plan: ClaimPlan): number {
+/** A value every dims range allows (at least 2 where one does), or null when the ranges do not meet. */
+function commonDim(plan: ClaimPlan): number | null {
   const { dims } = plan.identity;
   const lo = Math.max(...dims.map((d) => d.min));
   const hi = Math.min(...dims.map((d) => d.max));
-  return lo <= hi ? lo : Math.max(2, Math.min(...dims.map((d) => d.max)));
+  return lo <= hi ? Math.min(Math.max(lo, 2), hi) : null;
 }
 
 function equalDimsHint(plan: ClaimPlan): string | null {
   if (plan.identity.dims.length < 2) return null;
   const v = commonDim(plan);
+  if (v === null) return null;
   const dims = new Map(plan.identity.dims.map((d) => [d.name, v] as const));
   if (!passesWith(plan, { ...plan.draw, dims })) return null;
   const names = plan.identity.dims.map((d) => d.name).join(' = ');

@@ -1,6 +1,6 @@
 import type { Mat } from '../../linalg/mat.js';
 import type { Identity, ShapeEntry } from '../../spec-file/identity.js';
-import { drawSample, symmetricPart, type SampleKind } from '../../numeric/samplers.js';
+import { drawShaped, symmetricPart, type SampleKind } from '../../numeric/samplers.js';
 import type { Rng } from '../../numeric/rng.js';
 import { type CheckMode, FULL_MODE } from '../plan/mode.js';
 
@@ -49,7 +49,7 @@ export function drawInputs(identity: Identity, rng: Rng, options: DrawOptions = 
     const [rows, cols] = resolveShape(v.shape, dims);
     const symmetric = options.symmetric && v.square;
     const kind = symmetric ? (SYMMETRIC_KIND[v.sample] ?? v.sample) : v.sample;
-    const value = drawSample(kind, rows, cols, rng);
+    const value = drawShaped(kind, { rows, cols, vector: v.vector }, rng);
     vars.set(v.name, symmetric ? symmetricPart(value) : value);
   }
   return { dims, vars };

@@ -57,15 +57,29 @@ function mismatch(c: Comparison, sides: Sides, probes: boolean): string {
 }
 
 /**
+ * Noise above this fraction of the largest numeric value means the draw as a whole is too close
+ * to a singularity for finite differences (X + A nearly singular, say), not just rounding at an
+ * entry that happens to be zero.
+ */
+export const UNRELIABLE_NOISE = 1e-6;
+
+/**
  * Why a failed comparison cannot decide the claim, or null when it can: the finite differences are
  * too noisy at the failing entry to resolve the tolerance there (an ill-conditioned draw), unless
- * the mismatch dwarfs the noise.
+ * the mismatch dwarfs the noise; or the noise exceeds the numeric value itself on a draw where it
+ * is far above rounding, so the numeric value means nothing, however large the mismatch (near a
+ * singularity the estimate of the noise misses as the value does, at every step).
  */
 function tooNoisy(outcome: CompareOutcome, c: Comparison, tolerance: Tolerance): string | null {
   const noise = outcome.noise(c.worst.index);
+  if (noise === null) return null;
+  const at = `noise ~${noise.toExponential(0)} at (${c.worst.index.join(',')})`;
+  if (noise > numericSize(c.worst) && noise > UNRELIABLE_NOISE * largest(outcome.numeric)) {
+    return `the finite differences are unreliable on this draw (${at}, above the numeric value there, ${numericSize(c.worst).toExponential(0)}): the inputs may be close to a singularity (as X + A near a singular matrix), or f may vary too fast for the step`;
+  }
   const allowed = tolerance.atol + tolerance.rtol * numericSize(c.worst);
-  if (noise === null || noise * NOISE_MARGIN < allowed || c.worst.error > MISMATCH_OVER_NOISE * noise) return null;
-  return `the finite differences are too noisy to decide (noise ~${noise.toExponential(0)} at (${c.worst.index.join(',')}), tolerance ${allowed.toExponential(0)}); the inputs may be ill-conditioned (try sample: invertible or spd) or f may vary too fast for the step`;
+  if (noise * NOISE_MARGIN < allowed || c.worst.error > MISMATCH_OVER_NOISE * noise) return null;
+  return `the finite differences are too noisy to decide (${at}, tolerance ${allowed.toExponential(0)}); the inputs may be ill-conditioned (try sample: invertible or spd) or f may vary too fast for the step`;
 }
 
 /** The largest |entry| of m. */

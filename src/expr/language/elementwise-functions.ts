@@ -2,6 +2,13 @@ import { type Mat, MathError, scalar, requireReal } from '../../linalg/mat.js';
 import { mapReal, zipReal, modulus } from '../../linalg/elementwise.js';
 import type { KinkTrace } from '../kink-trace.js';
 import { entrywise, type LanguageFunction } from './language-function.js';
+import {
+  type ComplexFn,
+  complexExp,
+  complexLog,
+  complexSqrt,
+  mapMaybeComplex,
+} from '../../linalg/complex-entrywise.js';
 
 /** The logistic function, without overflow at either end. */
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
@@ -20,6 +27,7 @@ function signKinked(name: string, f: (x: number) => number, summary: string): La
     maxArgs: 1,
     summary,
     kink: SIGN_OF_ENTRY,
+    complex: 'refuses',
     call: ([a], trace) => {
       trace?.record(a!);
       return mapReal(a!, name, f);
@@ -30,12 +38,22 @@ function signKinked(name: string, f: (x: number) => number, summary: string): La
 /** `abs`: the modulus of complex values (smooth away from 0, so nothing is recorded), else kinked at 0. */
 const abs: LanguageFunction = {
   ...signKinked('abs', Math.abs, 'the absolute value of each entry, the modulus of a complex one'),
+  complex: 'drops',
   call: ([a], trace) => {
     if (a!.im !== null) return modulus(a!);
     trace?.record(a!);
     return mapReal(a!, 'abs', Math.abs);
   },
 };
+
+/** A smooth function of each entry, for complex entries too (see {@link mapMaybeComplex}). */
+function complexToo(
+  name: string,
+  [complex, real]: readonly [ComplexFn, (x: number) => number],
+  summary: string,
+): LanguageFunction {
+  return { ...entrywise(name, real, summary), complex: 'keeps', call: ([a]) => mapMaybeComplex(a!, complex, real) };
+}
 
 const larger = (x: number, y: number): boolean => x > y;
 const smaller = (x: number, y: number): boolean => x < y;
@@ -64,6 +82,7 @@ function extremum(name: 'max' | 'min'): LanguageFunction {
     maxArgs: 2,
     summary: `the ${word} entry of one argument; the ${word} of a and b entry by entry, of two`,
     kink: `which entry is the ${word} (one argument), the sign of a − b (two)`,
+    complex: 'refuses',
     call: ([a, b], trace) => {
       if (b === undefined) return extremeEntry(a!, name, trace);
       trace?.record(zipReal(a!, b, name, (x, y) => x - y));
@@ -74,9 +93,13 @@ function extremum(name: 'max' | 'min'): LanguageFunction {
 
 /** The functions of the README's "elementwise functions": each acts entry by entry (but max/min of one argument). */
 export const ELEMENTWISE_FUNCTIONS: readonly LanguageFunction[] = [
-  entrywise('exp', Math.exp, 'e to the power of each entry'),
-  entrywise('log', Math.log, 'the natural logarithm of each entry'),
-  entrywise('sqrt', Math.sqrt, 'the square root of each entry'),
+  complexToo('exp', [complexExp, Math.exp], 'e to the power of each entry'),
+  complexToo(
+    'log',
+    [complexLog, Math.log],
+    'the natural logarithm of each entry (the principal one of a complex entry)',
+  ),
+  complexToo('sqrt', [complexSqrt, Math.sqrt], 'the square root of each entry (the principal one of a complex entry)'),
   abs,
   entrywise('sin', Math.sin, 'the sine of each entry'),
   entrywise('cos', Math.cos, 'the cosine of each entry'),

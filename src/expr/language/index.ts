@@ -6,7 +6,7 @@
 export { FUNCTIONS } from './functions.js';
 export { ELEMENTWISE_FUNCTIONS } from './elementwise-functions.js';
 export { MATRIX_FUNCTIONS } from './matrix-functions.js';
-export type { LanguageFunction, Call } from './language-function.js';
+export type { LanguageFunction, Call, ComplexRule } from './language-function.js';
 export { OPERATORS, UNARY_OPERATORS, BINARY_OPERATORS } from './operators.js';
 export type { LanguageOperator, Unary, Binary } from './operators.js';
 export { CONSTANTS, CONSTANT_VALUES, type LanguageConstant } from './constants.js';

@@ -6,7 +6,7 @@ import { sum, mean, prod, toAxis, type Axis } from '../../linalg/reduce.js';
 import { diag, vec, filled, trace } from '../../linalg/structure.js';
 import { softmax, logsumexp, norm } from '../../linalg/softmax.js';
 import { eigvals } from '../../linalg/eigvals.js';
-import { fixed, optionalSecond, type LanguageFunction } from './language-function.js';
+import { complexRule, fixed, optionalSecond, type LanguageFunction } from './language-function.js';
 
 /** The axis of `sum(A, d)`, `mean(A, d)`, `prod(A, d)`: all entries without a second argument. */
 function axisOf(args: readonly Mat[], fn: string): Axis {
@@ -45,40 +45,82 @@ function dot(a: Mat, b: Mat): Mat {
 
 /** The functions of the README's "matrix functions": they act on whole matrices, or make them. */
 export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
-  fixed('transpose', 1, "the transpose, without conjugating (A' conjugates)", ([a]) => transpose(a!, false)),
-  fixed('ctranspose', 1, "the conjugate transpose, the same as '", ([a]) => transpose(a!, true)),
+  complexRule(
+    fixed('transpose', 1, "the transpose, without conjugating (A' conjugates)", ([a]) => transpose(a!, false)),
+    'keeps',
+  ),
+  complexRule(
+    fixed('ctranspose', 1, "the conjugate transpose, the same as '", ([a]) => transpose(a!, true)),
+    'keeps',
+  ),
   fixed('inv', 1, 'the inverse of a square matrix', ([a]) => inv(a!)),
   fixed('det', 1, 'the determinant of a square matrix', ([a]) => scalar(det(a!))),
-  fixed('trace', 1, 'the sum of the diagonal of a square matrix', ([a]) => trace(a!)),
-  optionalSecond('sum', 'the sum of all entries; down the columns (1) or along the rows (2)', (args) =>
-    sum(args[0]!, axisOf(args, 'sum')),
+  complexRule(
+    fixed('trace', 1, 'the sum of the diagonal of a square matrix', ([a]) => trace(a!)),
+    'keeps',
   ),
-  optionalSecond('mean', 'the mean of all entries; down the columns (1) or along the rows (2)', (args) =>
-    mean(args[0]!, axisOf(args, 'mean')),
+  complexRule(
+    optionalSecond('sum', 'the sum of all entries; down the columns (1) or along the rows (2)', (args) =>
+      sum(args[0]!, axisOf(args, 'sum')),
+    ),
+    'keeps',
   ),
-  optionalSecond('prod', 'the product of all entries; down the columns (1) or along the rows (2)', (args) =>
-    prod(args[0]!, axisOf(args, 'prod')),
+  complexRule(
+    optionalSecond('mean', 'the mean of all entries; down the columns (1) or along the rows (2)', (args) =>
+      mean(args[0]!, axisOf(args, 'mean')),
+    ),
+    'keeps',
+  ),
+  complexRule(
+    optionalSecond('prod', 'the product of all entries; down the columns (1) or along the rows (2)', (args) =>
+      prod(args[0]!, axisOf(args, 'prod')),
+    ),
+    'keeps',
   ),
   fixed('diag', 1, 'the diagonal matrix of a vector, the diagonal (a column) of a matrix', ([a]) => diag(a!)),
   optionalSecond('eye', 'the n×n (or m×n) identity matrix', eye),
   optionalSecond('identity', 'the same as eye', eye),
   constantMatrix(1, 'ones'),
   constantMatrix(0, 'zeros'),
-  fixed('outer', 2, "the outer product a * b'", ([a, b]) => multiply(a!, transpose(b!))),
-  fixed('vec', 1, 'the columns stacked into one column', ([a]) => vec(a!)),
+  complexRule(
+    fixed('outer', 2, "the outer product a * b'", ([a, b]) => multiply(a!, transpose(b!))),
+    'keeps',
+  ),
+  complexRule(
+    fixed('vec', 1, 'the columns stacked into one column', ([a]) => vec(a!)),
+    'keeps',
+  ),
   fixed(
     'kron',
     2,
     'the Kronecker product',
     ([a, b]) => (requireReal(a!, 'kron'), requireReal(b!, 'kron'), kron(a!, b!)),
   ),
-  fixed('eigvals', 1, 'the eigenvalues of a square matrix, a column, complex where they are', ([a]) => eigvals(a!)),
+  complexRule(
+    fixed('eigvals', 1, 'the eigenvalues of a square matrix, a column, complex where they are', ([a]) => eigvals(a!)),
+    'makes',
+  ),
   fixed('softmax', 1, 'the softmax of a vector, or of each column of a matrix', ([a]) => softmax(a!)),
   fixed('logsumexp', 1, 'log(sum(exp(z))) of a vector, or of each column of a matrix', ([a]) => logsumexp(a!)),
-  fixed('norm', 1, 'the 2-norm of a vector, the Frobenius norm of a matrix', ([a]) => scalar(norm(a!))),
-  fixed('dot', 2, 'sum(a .* b) of two matrices of one shape', ([a, b]) => dot(a!, b!)),
+  complexRule(
+    fixed('norm', 1, 'the 2-norm of a vector, the Frobenius norm of a matrix', ([a]) => scalar(norm(a!))),
+    'drops',
+  ),
+  complexRule(
+    fixed('dot', 2, 'sum(a .* b) of two matrices of one shape', ([a, b]) => dot(a!, b!)),
+    'keeps',
+  ),
   fixed('solve', 2, 'X with A * X = B, the same as inv(A) * B', ([a, b]) => solve(a!, b!)),
-  fixed('real', 1, 'the real parts', ([a]) => realPart(a!, false)),
-  fixed('imag', 1, 'the imaginary parts', ([a]) => realPart(a!, true)),
-  fixed('conj', 1, 'the complex conjugate', ([a]) => transpose(transpose(a!, true), false)),
+  complexRule(
+    fixed('real', 1, 'the real parts', ([a]) => realPart(a!, false)),
+    'drops',
+  ),
+  complexRule(
+    fixed('imag', 1, 'the imaginary parts', ([a]) => realPart(a!, true)),
+    'drops',
+  ),
+  complexRule(
+    fixed('conj', 1, 'the complex conjugate', ([a]) => transpose(transpose(a!, true), false)),
+    'keeps',
+  ),
 ];

@@ -69,4 +69,20 @@ describe('judge', () => {
     expect(j.status).toBe('pass');
     expect(j.note).toMatch(/chosen atol/);
   });
+
+  it('leaves a draw undecided where the noise exceeds the value, however large the mismatch', () => {
+    // The near-singular X + A of the issue: numeric 1.2e6, noise 3e8, expect 3e10.
+    const j = judge(compare(3e10, 1.2e6, 3e8), criterion, sides);
+    expect(j.status).toBe('fail');
+    expect(j.undecided).toMatch(/unreliable on this draw/);
+    // Rounding at an entry that is zero is not that: a wrong value there fails.
+    const zero: TrialOutcome = {
+      type: 'compare',
+      analytic: fromRows([[1], [0.5]]),
+      numeric: fromRows([[1], [0]]),
+      noise: () => 1e-13,
+      probes: false,
+    };
+    expect(judge(zero, criterion, sides).undecided).toBeNull();
+  });
 });

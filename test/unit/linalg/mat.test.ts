@@ -8,7 +8,6 @@ import {
   isScalar,
   isVector,
   scalar,
-  simplifyComplex,
   toCount,
   toNumber,
   toRows,
@@ -62,13 +61,6 @@ describe('Mat basics', () => {
     expect(toCount(scalar(0), 'n')).toBe(0);
     expect(thrown(() => toCount(scalar(2.5), 'n'))).toBeInstanceOf(MathError);
     expect(thrown(() => toCount(scalar(-1), 'n'))).toBeInstanceOf(MathError);
-  });
-
-  it('simplifyComplex drops an all-zero imaginary part and keeps a non-zero one', () => {
-    const real = { rows: 1, cols: 2, re: Float64Array.of(1, 2), im: Float64Array.of(0, 0) };
-    expect(simplifyComplex(real).im).toBeNull();
-    const complex = { rows: 1, cols: 2, re: Float64Array.of(1, 2), im: Float64Array.of(0, 3) };
-    expect(Array.from(simplifyComplex(complex).im!)).toEqual([0, 3]);
   });
 });
 

@@ -6,7 +6,7 @@ import { toRows, fromRows, type Mat } from '../../../src/linalg/mat.js';
 import { eigvals } from '../../../src/linalg/eigvals.js';
 import { inv } from '../../../src/linalg/lu.js';
 import { createRng } from '../../../src/numeric/rng.js';
-import { drawSample, SAMPLE_KINDS, type SampleKind } from '../../../src/numeric/samplers.js';
+import { drawSample, drawShaped, SAMPLE_KINDS, type SampleKind } from '../../../src/numeric/samplers.js';
 import { maxAbsDiff, refEye, refMul, refTranspose } from '../helpers.js';
 
 const SEEDS = 40;
@@ -247,5 +247,20 @@ describe('reproducibility', () => {
     }
     const one = (s: number) => Array.from(drawSample('onehot', 50, 3, createRng(['repro-onehot', s])).re);
     expect(one(2)).not.toEqual(one(1));
+  });
+});
+
+describe('declared shapes keep their meaning', () => {
+  it('draws each column of a matrix declared [C, N], even when C is 1 on this draw', () => {
+    const rng = createRng(['one-row-batch']);
+    const matrix = { rows: 1, cols: 4, vector: false };
+    expect(toRows(drawShaped('probability', matrix, rng))).toEqual([[1, 1, 1, 1]]);
+    expect(toRows(drawShaped('onehot', matrix, rng))).toEqual([[1, 1, 1, 1]]);
+  });
+
+  it('draws one vector where the shape declares one: [1, n] sums to one across', () => {
+    const row = drawShaped('probability', { rows: 1, cols: 4, vector: true }, createRng(['row']));
+    expect(row.re.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+    expect(Math.max(...row.re)).toBeLessThan(1);
   });
 });
