@@ -9,6 +9,7 @@ import type { ClaimSettings } from '../plan/claim-settings.js';
 import type { ClaimResult } from '../result/claim-result.js';
 import { scopeOf } from '../trial/scope.js';
 import type { TrialRecord } from '../trial/run-trials.js';
+import { toleranceFor } from '../trial/judge.js';
 
 /** One input of an explained draw: a var, or a `where` value computed from the vars. */
 export interface ExplainedInput {
@@ -69,7 +70,7 @@ export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSe
   }
   const o = record.outcome;
   const both = o.type === 'compare' || o.type === 'shape';
-  const differs = o.type === 'compare' ? entrywise(o.analytic, o.numeric, plan.tolerance) : null;
+  const differs = o.type === 'compare' ? entrywise(o.analytic, o.numeric, toleranceFor(plan.criterion, o.analytic, o.numeric)) : null;
   const [analytic, numeric] = both ? [o.analytic, o.numeric] : [null, null];
   return {
     result,

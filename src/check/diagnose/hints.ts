@@ -1,7 +1,8 @@
 import { type Mat, zeros } from '../../linalg/mat.js';
 import { transpose } from '../../linalg/products.js';
 import { negate } from '../../linalg/elementwise.js';
-import { compareArrays, type Tolerance } from '../../numeric/closeness.js';
+import { compareArrays } from '../../numeric/closeness.js';
+import { type Criterion, toleranceFor } from '../trial/judge.js';
 import { kindOf } from '../kinds/kinds.js';
 import type { ClaimPlan } from '../plan/claim-plan.js';
 import type { DrawOptions } from '../trial/draw.js';
@@ -23,11 +24,12 @@ function pairsOf(records: readonly TrialRecord[]): Pair[] | null {
   return pairs;
 }
 
-/** True when `alter(analytic)` matches the numeric value within tolerance on every trial. */
-function matchesEvery(pairs: readonly Pair[], tol: Tolerance, alter: (a: Mat, k: number) => Mat): boolean {
+/** True when `alter(analytic)` matches the numeric value on every trial, at the verdict's tolerance. */
+function matchesEvery(pairs: readonly Pair[], criterion: Criterion, alter: (a: Mat, k: number) => Mat): boolean {
   return pairs.every((p, k) => {
     const a = alter(p.analytic, k);
-    return a.rows === p.numeric.rows && a.cols === p.numeric.cols && compareArrays(a, p.numeric, tol).passed;
+    if (a.rows !== p.numeric.rows || a.cols !== p.numeric.cols) return false;
+    return compareArrays(a, p.numeric, toleranceFor(criterion, a, p.numeric)).passed;
   });
 }
 
@@ -60,14 +62,14 @@ export function formatFactor(c: number): string {
 }
 
 function transposeHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
-  if (!matchesEvery(pairs, plan.tolerance, (a) => transpose(a, false))) return null;
+  if (!matchesEvery(pairs, plan.criterion, (a) => transpose(a, false))) return null;
   return kindOf(plan.claim).transposeHint(plan.claim);
 }
 
 function factorHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
   const c = fittedFactor(pairs[0]!);
   if (c === null || Math.abs(c - 1) < 1e-6 || Math.abs(c) < 1e-9) return null;
-  if (!matchesEvery(pairs, plan.tolerance, (a) => scaled(a, c))) return null;
+  if (!matchesEvery(pairs, plan.criterion, (a) => scaled(a, c))) return null;
   const kind = kindOf(plan.claim);
   return `off by a constant factor: the ${kind.referenceName} is ${formatFactor(c)} × ${kind.sides[0]}`;
 }
@@ -137,7 +139,7 @@ export function findHint(plan: ClaimPlan, run: TrialsRun): string | null {
   if (pairs !== null) {
     const hint =
       transposeHint(plan, pairs) ??
-      (matchesEvery(pairs, plan.tolerance, negate) ? 'matches after negating: a sign error' : null) ??
+      (matchesEvery(pairs, plan.criterion, negate) ? 'matches after negating: a sign error' : null) ??
       factorHint(plan, pairs);
     if (hint !== null) return hint;
   }

@@ -98,7 +98,7 @@ function largest(m: Mat): number {
  */
 function judgeBelowAtol(outcome: CompareOutcome, tolerance: Tolerance, scale: number, sides: Sides): Judgement {
   const scaled = { rtol: tolerance.rtol, atol: tolerance.atol * scale };
-  const note = `every value lies below atol ${tolerance.atol.toExponential(0)} (the largest is ${scale.toExponential(1)}): compared at their own scale`;
+  const note = `every value lies below atol ${tolerance.atol.toExponential(0)}: compared at their own scale`;
   const c = compareArrays(outcome.analytic, outcome.numeric, scaled);
   if (c.passed) return { status: 'pass', reason: null, comparison: c, undecided: null, note };
   const reason = mismatch(c, sides, outcome.probes);
@@ -121,6 +121,18 @@ export interface Criterion {
    * default atol never decides a claim on its own.
    */
   readonly atolChosen: boolean;
+}
+
+/**
+ * The tolerance two arrays are compared at: the criterion's, with atol scaled down by the
+ * largest value where every value lies below the default atol (see {@link judgeBelowAtol}). The
+ * hints compare their near misses at the same tolerance as the verdict.
+ */
+export function toleranceFor(criterion: Criterion, a: Mat, b: Mat): Tolerance {
+  const { tolerance } = criterion;
+  const scale = Math.max(largest(a), largest(b));
+  const below = scale > 0 && scale < tolerance.atol && !criterion.atolChosen;
+  return below ? { rtol: tolerance.rtol, atol: tolerance.atol * scale } : tolerance;
 }
 
 /**
