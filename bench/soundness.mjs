@@ -4,6 +4,7 @@
 // fixture and bundled identity must pass under each of 100 seeds × 20 trials. With --layers, the
 // ReLU layers of test/fixtures/layers also run under 20 seeds: 48×48×48 in full mode, 256×256×256
 // in fast mode, with no inconclusive trial. Prints the counts; exits 1 on any false verdict.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,31 @@ function tally(files, seeds, settings) {
         status: r.status,
         message: r.status === 'pass' ? null : (r.failure ?? r.error).message,
       });
+    }
+  }
+  return { counts, odd, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * As {@link tally}, through the CLI as a user runs it (with its worker threads: the layers are
+ * measured as they run on this machine's cores), one process per seed.
+ */
+function tallyCli(files, seeds, args) {
+  const counts = { pass: 0, fail: 0, error: 0 };
+  const odd = [];
+  const started = performance.now();
+  for (let seed = 1; seed <= seeds; seed++) {
+    const run = spawnSync(
+      'node',
+      ['bin/mcheck.js', 'check', ...files, '--seed', String(seed), '--reporter', 'json', ...args],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    for (const r of JSON.parse(run.stdout).results) {
+      counts[r.status]++;
+      odd.push({ seed, row: r.row, status: r.status, message: r.message });
     }
   }
   return { counts, odd, seconds: (performance.now() - started) / 1000 };
@@ -65,7 +91,7 @@ if (layers) {
 }
 let bad = 0;
 for (const c of checks) {
-  const { counts, odd, seconds } = tally(c.files, c.seeds, c.settings);
+  const { counts, odd, seconds } = c.cli ? tallyCli(c.files, c.seeds, c.cli) : tally(c.files, c.seeds, c.settings);
   const wrong = odd.filter((o) => o.status !== c.want);
   bad += wrong.length;
   console.log(

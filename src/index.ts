@@ -7,6 +7,7 @@ import { runIdentities, type RunSettings } from './check/run.js';
 import type { RunReport } from './check/result/run-report.js';
 import { DEFAULT_ATOL, DEFAULT_RTOL } from './numeric/closeness.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { NO_CAP } from './check/tolerance-cap.js';
 import { FULL_MODE } from './check/plan/mode.js';
 import { DEFAULT_WORKERS } from './check/parallel/worker-pool.js';
 
@@ -59,6 +60,7 @@ export function defaultSettings(): RunSettings {
     limits: DEFAULT_LIMITS,
     mode: FULL_MODE,
     workers: DEFAULT_WORKERS,
+    maxTolerance: NO_CAP,
   };
 }
 

@@ -4,6 +4,7 @@ import { checkClaim, type ClaimSettings } from './check-claim.js';
 import { type ClaimResult } from './result/claim-result.js';
 import { type RunReport, type SpecError, summarize } from './result/run-report.js';
 import { inShard, isSelected, type Selection } from './select.js';
+import { capTolerances, type ToleranceCap } from './tolerance-cap.js';
 
 /** Options of a run, all given. */
 export interface RunSettings extends ClaimSettings, Selection {
@@ -11,6 +12,8 @@ export interface RunSettings extends ClaimSettings, Selection {
   readonly bail: boolean;
   /** Worker threads that share the finite differences of a large claim; 0 keeps everything in this thread. */
   readonly workers: number;
+  /** The loosest tolerance a spec may set for itself; a looser one is a spec error. */
+  readonly maxTolerance: ToleranceCap;
 }
 
 /** Told before each claim runs, for progress displays. */
@@ -27,7 +30,8 @@ export function runIdentities(
   settings: RunSettings,
   onProgress: OnProgress = () => {},
 ): RunReport {
-  const selected = identities.flatMap((identity) =>
+  const capped = capTolerances(identities, settings.maxTolerance);
+  const selected = capped.kept.flatMap((identity) =>
     identity.claims.filter((c) => isSelected(c, settings)).map((claim) => ({ identity, claim })),
   );
   const results: ClaimResult[] = [];
@@ -40,7 +44,7 @@ export function runIdentities(
     results.push(result);
     if (settings.bail && result.status !== 'pass') break;
   }
-  const errors = specErrors.filter((e) => inShard(e.file, settings.shard));
+  const errors = [...specErrors, ...capped.errors].filter((e) => inShard(e.file, settings.shard));
   return {
     seed: settings.seed,
     mode: settings.mode,

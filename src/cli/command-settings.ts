@@ -12,6 +12,8 @@ export interface CommandSettings {
   readonly reporters: readonly ReporterTarget[] | null;
   /** The folder `mcheck all` checks; null when neither a flag nor the config says. */
   readonly dir: string | null;
+  /** `--bundled`: check the bundled set of identities instead. */
+  readonly bundled: boolean;
   /** Read and write the spec cache. */
   readonly cache: boolean;
   /** Colour is allowed (a terminal and NO_COLOR still decide). */
@@ -20,7 +22,15 @@ export interface CommandSettings {
 
 /** The settings of a command given no option and no config file. */
 export function defaultCommandSettings(): CommandSettings {
-  return { run: defaultSettings(), limitOverrides: new Map(), reporters: null, dir: null, cache: true, color: true };
+  return {
+    run: defaultSettings(),
+    limitOverrides: new Map(),
+    reporters: null,
+    dir: null,
+    bundled: false,
+    cache: true,
+    color: true,
+  };
 }
 
 /** `settings` with some of its run settings replaced. */

@@ -78,6 +78,22 @@ export const OPTIONS: readonly OptionEntry[] = [
     repeat: ({ tolerance: { atol } }) => (atol === DEFAULTS.tolerance.atol ? [] : ['--atol', String(atol)]),
   }),
   option({
+    flags: '--max-rtol <x>',
+    parse: parseTolerance,
+    help: "loosest rtol a spec may set for itself; a looser one is a spec error (for a course's CI)",
+    commands: RUN,
+    config: { key: 'maxRtol', schema: z.number().nonnegative(), read: (x) => x },
+    set: (s, rtol) => withRun(s, { maxTolerance: { ...s.run.maxTolerance, rtol } }),
+  }),
+  option({
+    flags: '--max-atol <x>',
+    parse: parseTolerance,
+    help: 'loosest atol a spec may set for itself; a looser one is a spec error',
+    commands: RUN,
+    config: { key: 'maxAtol', schema: z.number().nonnegative(), read: (x) => x },
+    set: (s, atol) => withRun(s, { maxTolerance: { ...s.run.maxTolerance, atol } }),
+  }),
+  option({
     flags: '--mode <mode>',
     parse: parseMode,
     help: 'full: central differences along every entry; fast: along a few random directions (default: full)',
@@ -200,9 +216,15 @@ export const OPTIONS: readonly OptionEntry[] = [
   }),
   option<string>({
     flags: '--dir <dir>',
-    help: 'folder of specs (default: ./identities, else the bundled set)',
+    help: 'folder of specs (default: ./identities)',
     commands: ['all'],
     config: { key: 'dir', schema: z.string(), read: (dir) => dir },
     set: (s, dir) => ({ ...s, dir }),
+  }),
+  option<boolean>({
+    flags: '--bundled',
+    help: "check the bundled set (every formula of a hint sheet on matrix derivatives) instead of a folder of one's own",
+    commands: ['all'],
+    set: (s, bundled) => ({ ...s, bundled }),
   }),
 ];

@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, isAbsolute } from 'node:path';
@@ -32,14 +33,24 @@ export function packageVersion(): string {
 /** The identities shipped with the package. */
 export const BUNDLED_IDENTITIES = join(PACKAGE_ROOT, 'identities');
 
-/**
- * The folder `mcheck all` checks when no --dir is given: ./identities in the working directory
- * when there is one, else the bundled set (shown relative to the working directory when inside it).
- */
-export function defaultDir(cwd: string): string {
-  if (existsSync(join(cwd, 'identities'))) return 'identities';
+/** The bundled set, shown relative to the working directory when inside it. */
+export function bundledDir(cwd: string): string {
   const rel = relative(cwd, BUNDLED_IDENTITIES);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : BUNDLED_IDENTITIES;
+}
+
+/**
+ * The folder `mcheck all` (and `list`) checks: --bundled's, else --dir's (or the config's), else
+ * ./identities. There is no silent fallback to the bundled set: a student whose folder is
+ * missing would read its verdicts as their own.
+ */
+export function specFolder(cwd: string, choice: { dir: string | null; bundled: boolean }): string {
+  if (choice.bundled) return bundledDir(cwd);
+  if (choice.dir !== null) return choice.dir;
+  if (existsSync(join(cwd, 'identities'))) return 'identities';
+  throw new UserError(
+    `there is no identities folder here (looked for ${join(cwd, 'identities')}). Point mcheck at your specs with --dir DIR (or "dir" in mcheck.config.json), check files with mcheck check FILE..., create a first spec with mcheck init, or check the bundled hint-sheet set with --bundled`,
+  );
 }
 
 /**

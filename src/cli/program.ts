@@ -13,7 +13,8 @@ import { initCommand } from './init-command.js';
 
 const EXAMPLES = `
 Examples:
-  $ mcheck all                          check every spec in ./identities (or the bundled set)
+  $ mcheck all                          check every spec in ./identities
+  $ mcheck all --bundled                check the bundled hint-sheet set
   $ mcheck all --dir my-derivations     check every spec in a folder
   $ mcheck check hw3.yaml               check one file
   $ mcheck check hw3.yaml --claim dW --seed 7 --trials 20

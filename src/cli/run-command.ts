@@ -7,7 +7,7 @@ import type { RunReport, Summary } from '../check/result/run-report.js';
 import type { ReplayFlags } from '../report/replay.js';
 import { UserError } from '../errors.js';
 import { type Io, wantsColor } from './io.js';
-import { packageVersion, defaultDir, cacheDir, buildStamp } from './paths.js';
+import { packageVersion, specFolder, cacheDir, buildStamp } from './paths.js';
 import { specCache, type SpecCache } from '../spec-file/spec-cache.js';
 import { writeReport, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
@@ -51,15 +51,17 @@ interface Emission {
   readonly replay: ReplayFlags;
   readonly color: boolean;
   readonly io: Io;
+  /** The folder `mcheck all` checks, for the header; null for `check`. */
+  readonly folder: string | null;
 }
 
 /** Formats the report with every reporter; files are written whole. Returns false if one failed. */
-function emit({ report, targets, replay, color, io }: Emission): boolean {
+function emit({ report, targets, replay, color, io, folder }: Emission): boolean {
   let ok = true;
   for (const t of targets) {
     const colored = t.file === null && t.name === 'pretty' && wantsColor(io, color);
     const palette = colored ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
-    const text = REPORTERS[t.name]!(report, { palette, replay, version: packageVersion() });
+    const text = REPORTERS[t.name]!(report, { palette, replay, version: packageVersion(), folder });
     if (t.file === null) io.stdout(text);
     else {
       const problem = writeReport(t.file, text);
@@ -84,11 +86,12 @@ export function runCommand(paths: string[] | null, flags: Flags, { io, cwd, conf
   }
   verifyOptions(flags, settings);
   const { run } = settings;
-  const loaded = loadIdentities(paths ?? [settings.dir ?? defaultDir(cwd)], run.limits, cacheOf(settings.cache, cwd));
+  const folder = paths === null ? specFolder(cwd, settings) : null;
+  const loaded = loadIdentities(paths ?? [folder!], run.limits, cacheOf(settings.cache, cwd));
   const progress = progressDisplay(io);
   const report = runIdentities(loaded.identities, loaded.errors, run, progress.onProgress);
   progress.done();
-  const written = emit({ report, targets, replay: replayOf(run), color: settings.color, io });
+  const written = emit({ report, targets, replay: replayOf(run), color: settings.color, io, folder });
   if (report.results.length === 0 && report.errors.length === 0) {
     io.stderr('mcheck: no claims matched\n');
     return run.shard !== null ? 0 : 2;

@@ -47,7 +47,7 @@ export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext
   const files = new Set([...report.results.map((r) => r.file), ...report.errors.map((e) => e.file)]).size;
   const out = [
     p.dim(
-      `mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${describeMode(report.mode)} mode ${FIGURES.dot} ${plural(files, 'file')}`,
+      `mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${describeMode(report.mode)} mode ${FIGURES.dot} ${plural(files, 'file')}${ctx.folder === null ? '' : ` in ${ctx.folder}`}`,
     ),
     '',
   ];

@@ -7,6 +7,8 @@ export interface ReporterContext {
   readonly palette: Palette;
   readonly replay: ReplayFlags;
   readonly version: string;
+  /** The folder a `mcheck all` run checks (the header names it), or null. */
+  readonly folder: string | null;
 }
 
 /** Formats a whole report as text; pure. */

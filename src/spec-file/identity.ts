@@ -102,5 +102,7 @@ export interface Identity {
   readonly trials: number | null;
   /** The spec's tolerance override; null fields fall back to the run's. */
   readonly tolerance: { readonly rtol: number | null; readonly atol: number | null };
+  /** Where the spec sets its tolerance (its id where it sets none). */
+  readonly toleranceLocation: Location;
   readonly claims: readonly Claim[];
 }

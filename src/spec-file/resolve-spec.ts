@@ -109,6 +109,7 @@ export function resolveSpec(file: string, data: unknown, locate: Locate, limits:
     where,
     trials: raw.trials ?? null,
     tolerance: { rtol: raw.tolerance?.rtol ?? null, atol: raw.tolerance?.atol ?? null },
+    toleranceLocation: ctx.locate(raw.tolerance === undefined ? ['id'] : ['tolerance']),
     claims,
   };
   return { ok: true, identity };

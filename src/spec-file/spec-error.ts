@@ -33,6 +33,7 @@ const MCHECK_CODES = {
   wrt: 'a wrt that cannot be differentiated by',
   upstream: 'an invalid or already declared upstream name',
   expression: 'an expression that does not compile',
+  tolerance: "a spec's own tolerance looser than the run's cap (--max-rtol, --max-atol)",
 } as const;
 
 /**

@@ -117,16 +117,23 @@ describe('the npm package', () => {
   );
 
   it(
-    '`npx mcheck all` checks the bundled set in an empty project, and everything passes',
+    '`npx mcheck all` in an empty project is a usage error; `--bundled` checks the bundled set, and everything passes',
     () => {
-      const list = ok(sh('npx', ['mcheck', 'list'], project), 'npx mcheck list');
+      const none = sh('npx', ['mcheck', 'all'], project);
+      expect(none.code, none.stdout).toBe(2);
+      expect(none.stderr).toMatch(
+        /there is no identities folder here \(looked for .*identities\)\..*--dir DIR.*--bundled/,
+      );
+      expect(none.stdout).toBe('');
+
+      const list = ok(sh('npx', ['mcheck', 'list', 'node_modules/mcheck/identities'], project), 'npx mcheck list');
       const m = /(\d+) claims?\b/.exec(list.stdout.trim().split('\n').at(-1)!);
       expect(m, list.stdout).not.toBeNull();
       const claims = Number(m![1]);
       // The bundled set is the repository's identities/ folder.
       expect(claims).toBe(listedClaimCount(['identities']));
 
-      const all = sh('npx', ['mcheck', 'all'], project);
+      const all = sh('npx', ['mcheck', 'all', '--bundled'], project);
       expect(all.code, `${all.stdout}\n${all.stderr}`).toBe(0);
       const last = all.stdout.trim().split('\n').at(-1)!;
       const s = /^(\d+) passed, 0 failed$/.exec(last);

@@ -42,7 +42,7 @@ describe('mcheck all, in the repository root', () => {
       expect(r.rel, r.text).toMatch(/^\d\.\de[-+]\d+$/);
       expect(r.trials).toBeGreaterThan(0);
     }
-    expect(lines(run.stdout)[0]).toMatch(/^mcheck \S+ · seed 1 · full mode · \d+ files$/);
+    expect(lines(run.stdout)[0]).toMatch(/^mcheck \S+ · seed 1 · full mode · \d+ files in identities$/);
   });
 });
 
@@ -93,13 +93,24 @@ describe('mcheck all, outside the repository', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('falls back to the bundled set when the working directory has no ./identities', () => {
+  it('is a usage error where the working directory has no ./identities, and names what it looked for', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'mcheck-nodir-'));
     dirs.push(cwd);
     const run = runCli(['all'], { cwd });
     expect(stackTraceSigns(run)).toEqual([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`there is no identities folder here (looked for ${join(cwd, 'identities')})`);
+    expect(run.stderr).toMatch(/--dir DIR.*mcheck init.*--bundled/);
+  });
+
+  it('checks the bundled set with --bundled, from anywhere, and names it in the header', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mcheck-bundled-'));
+    dirs.push(cwd);
+    const run = runCli(['all', '--bundled'], { cwd });
     expect(run.code).toBe(0);
     expect(prettyRows(run.stdout).map((r) => r.row)).toEqual(bundledRows);
+    expect(lines(run.stdout)[0]).toMatch(/ files in \/.*identities$/);
     expect(lastLine(run.stdout)).toBe(`${bundledRows.length} passed, 0 failed`);
   });
 

@@ -18,7 +18,9 @@ describe('mcheck --mode fast', () => {
 
   it('passes every bundled identity and says so in the header', () => {
     expect(bundled.code).toBe(0);
-    expect(bundled.stdout.split('\n')[0]).toMatch(/^mcheck \S+ · seed 1 · fast \(3 probes\) mode · \d+ files$/);
+    expect(bundled.stdout.split('\n')[0]).toMatch(
+      /^mcheck \S+ · seed 1 · fast \(3 probes\) mode · \d+ files in identities$/,
+    );
     expect(bundled.stdout).toMatch(/\n\d+ passed, 0 failed\n$/);
   });
 

@@ -50,7 +50,18 @@ describe('the option table', () => {
 
   it('takes the same config keys as before, each once', () => {
     const keys = OPTIONS.flatMap((e) => (e.config === null ? [] : [e.config.key]));
-    expect([...keys].sort()).toEqual(['atol', 'dir', 'mode', 'probes', 'reporters', 'rtol', 'seed', 'trials']);
+    expect([...keys].sort()).toEqual([
+      'atol',
+      'dir',
+      'maxAtol',
+      'maxRtol',
+      'mode',
+      'probes',
+      'reporters',
+      'rtol',
+      'seed',
+      'trials',
+    ]);
   });
 
   it('gives each option its own commander name', () => {
@@ -73,6 +84,8 @@ const SAMPLES: Record<string, { flag: string; raw: string; value: unknown; other
   probes: { flag: '--probes', raw: '5', value: 5, other: 6, with: { mode: 'fast' } },
   reporters: { flag: '--reporter', raw: 'junit=report.xml', value: ['junit=report.xml'], other: ['tap'] },
   dir: { flag: '--dir', raw: 'other', value: 'other', other: 'elsewhere' },
+  maxRtol: { flag: '--max-rtol', raw: '0.001', value: 0.001, other: 0.01 },
+  maxAtol: { flag: '--max-atol', raw: '1e-6', value: 1e-6, other: 1e-5 },
 };
 
 describe('a config key and its flag', () => {

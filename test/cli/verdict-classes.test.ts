@@ -23,6 +23,7 @@ const SETTINGS: RunSettings = {
   limits: DEFAULT_LIMITS,
   mode: FULL_MODE,
   workers: 0,
+  maxTolerance: { rtol: null, atol: null },
 };
 
 /** The statuses of every claim of the files, under each seed in turn. */

@@ -19,6 +19,7 @@ const SETTINGS: RunSettings = {
   limits: DEFAULT_LIMITS,
   mode: FULL_MODE,
   workers: 0,
+  maxTolerance: { rtol: null, atol: null },
 };
 
 function run(paths: string[], settings: Partial<RunSettings> = {}): FlatResult[] {

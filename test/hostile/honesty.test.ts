@@ -24,6 +24,7 @@ const SETTINGS: RunSettings = {
   limits: DEFAULT_LIMITS,
   mode: FULL_MODE,
   workers: 0,
+  maxTolerance: { rtol: null, atol: null },
 };
 
 describe('numerical honesty', () => {

@@ -70,7 +70,8 @@ export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSe
   }
   const o = record.outcome;
   const both = o.type === 'compare' || o.type === 'shape';
-  const differs = o.type === 'compare' ? entrywise(o.analytic, o.numeric, toleranceFor(plan.criterion, o.analytic, o.numeric)) : null;
+  const differs =
+    o.type === 'compare' ? entrywise(o.analytic, o.numeric, toleranceFor(plan.criterion, o.analytic, o.numeric)) : null;
   const [analytic, numeric] = both ? [o.analytic, o.numeric] : [null, null];
   return {
     result,

@@ -31,13 +31,17 @@ export interface ClaimPlan {
   readonly notes: readonly string[];
 }
 
-/** A note when the spec's own tolerance is looser than the run's: it passes more than the run asks. */
+/**
+ * A note when the spec's own tolerance differs from the run's, so every report shows it: looser
+ * (it passes more than the run asks) or tighter.
+ */
 function looseness(own: Identity['tolerance'], run: Tolerance): string[] {
-  const looser = (['rtol', 'atol'] as const).filter((k) => (own[k] ?? 0) > run[k]);
-  if (looser.length === 0) return [];
+  const differ = (['rtol', 'atol'] as const).filter((k) => own[k] !== null && own[k] !== run[k]);
+  if (differ.length === 0) return [];
   const show = (t: { rtol?: number | null; atol?: number | null }): string =>
-    looser.map((k) => `${k} ${t[k]!.toExponential(0)}`).join(', ');
-  return [`the spec's own tolerance (${show(own)}) is looser than the run's (${show(run)})`];
+    differ.map((k) => `${k} ${t[k]!.toExponential(0)}`).join(', ');
+  const looser = differ.some((k) => own[k]! > run[k]);
+  return [`the spec's own tolerance (${show(own)}) is ${looser ? 'looser' : 'tighter'} than the run's (${show(run)})`];
 }
 
 /** The plan of a claim under a run's settings: trials from the run, else the spec, else 5. */

@@ -334,7 +334,14 @@ describe('reproducibility', () => {
     const after = checkClaim(target, target.claims[0]!, SETTINGS);
     expect(after).toEqual(alone);
 
-    const settings = { ...SETTINGS, claims: [] as string[], grep: null, shard: null, bail: false };
+    const settings = {
+      ...SETTINGS,
+      claims: [] as string[],
+      grep: null,
+      shard: null,
+      bail: false,
+      maxTolerance: { rtol: null, atol: null },
+    };
     const first = runIdentities([target, ...others], [], settings).results.find(
       (r) => r.id === target.id && r.row === alone.row,
     );
