@@ -6,6 +6,7 @@
 // in fast mode, with no inconclusive trial. Prints the counts; exits 1 on any false verdict.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LIMITS, loadIdentities, runIdentities, defaultSettings } from '../dist/index.js';
