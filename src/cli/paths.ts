@@ -33,6 +33,11 @@ export function packageVersion(): string {
 /** The identities shipped with the package. */
 export const BUNDLED_IDENTITIES = join(PACKAGE_ROOT, 'identities');
 
+/** The folder of the running mcheck's package.json (what `init --vendor` packs). */
+export function packageRoot(): string {
+  return PACKAGE_ROOT;
+}
+
 /** The bundled set, shown relative to the working directory when inside it. */
 export function bundledDir(cwd: string): string {
   const rel = relative(cwd, BUNDLED_IDENTITIES);

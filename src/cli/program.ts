@@ -10,6 +10,7 @@ import { runCommand } from './run-command.js';
 import { explainCommand } from './explain-command.js';
 import { listCommand } from './list-command.js';
 import { initCommand } from './init-command.js';
+import { UserError } from '../errors.js';
 
 const EXAMPLES = `
 Examples:
@@ -22,7 +23,9 @@ Examples:
   $ mcheck all --reporter pretty --reporter junit=report.xml
   $ mcheck all --shard 1/4              the first of four parallel CI jobs
   $ mcheck check layer.yaml --mode fast a large claim: 3 random projections, not every entry
-  $ mcheck init                         scaffold identities/, a CI workflow and editor wiring
+  $ mcheck init                         scaffold identities/, a CI workflow and editor wiring,
+                                        with this mcheck packed into vendor/
+  $ mcheck init --from github:OWNER/REPO#v0.1.0   the same, depending on a git tag
   $ mcheck list                         list identities and claims without running them
 
 Exit codes: 0 all claims passed, 1 a claim failed, 2 a spec or usage error.
@@ -68,8 +71,16 @@ function addOtherCommands(program: Command, { act, exit, io, cwd }: Wiring): voi
     .command('init')
     .description('scaffold a project: an example spec, a CI workflow, editor wiring')
     .argument('[dir]', 'project folder', '.')
+    .option(
+      '--from <spec>',
+      'depend on mcheck from this npm spec (github:OWNER/REPO#TAG, a tarball URL or a path) instead of vendoring it',
+    )
+    .option('--vendor', 'pack this mcheck into vendor/ and depend on that tarball (the default)')
     // Not through act: a project being set up may have a broken config, which init must not need.
-    .action((dir: string) => exit(initCommand(dir, io, cwd)));
+    .action((dir: string, opts: { from?: string; vendor?: boolean }) => {
+      if (opts.from !== undefined && opts.vendor === true) throw new UserError('choose one of --from and --vendor');
+      exit(initCommand(dir, { from: opts.from ?? null }, io, cwd));
+    });
   program
     .command('schema')
     .description('print the JSON Schema of the spec format (for editors)')

@@ -7,9 +7,19 @@ import { listedClaimCount, mcheck, runJson, tempDir } from './ci-helpers.js';
 
 // `mcheck init [DIR]`: scaffolds a project that passes, never overwrites a file.
 
-const FILES = ['identities/example.yaml', '.github/workflows/mcheck.yml', '.vscode/settings.json', 'package.json'];
-
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const FILES = [
+  'identities/example.yaml',
+  '.github/workflows/mcheck.yml',
+  '.vscode/settings.json',
+  '.gitignore',
+  'package.json',
+  `vendor/mcheck-${VERSION}.tgz`,
+];
+
+/** The line init prints for a file it created (the vendored tarball says what it is). */
+const createdLine = (f: string): RegExp => new RegExp(`^\\s*created\\s+${f.replace(/\./g, '\\.')}( \\(.*\\))?$`, 'm');
 
 /** Every file under a folder, recursively, by relative path. */
 function tree(dir: string): string[] {
@@ -32,11 +42,11 @@ describe('mcheck init in an empty folder', () => {
     run = mcheck(['init'], { cwd: dir });
   });
 
-  it('exits 0 and creates exactly the four files, saying so for each', () => {
+  it('exits 0 and creates exactly its files, saying so for each', () => {
     expect(run.code).toBe(0);
     expect(stackTraceSigns(run)).toEqual([]);
     expect(tree(dir)).toEqual([...FILES].sort());
-    for (const f of FILES) expect(run.stdout).toMatch(new RegExp(`^\\s*created\\s+${f.replace(/\./g, '\\.')}$`, 'm'));
+    for (const f of FILES) expect(run.stdout).toMatch(createdLine(f));
     expect(run.stdout).toMatch(/npx mcheck all/);
   });
 
@@ -53,23 +63,25 @@ describe('mcheck init in an empty folder', () => {
     expect(pretty.stdout.trim().split('\n').at(-1)).toBe(`${report.results.length} passed, 0 failed`);
   });
 
-  it('writes a package.json that depends on this version of mcheck', () => {
+  it('writes a package.json that depends on this mcheck, packed into vendor/', () => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
       devDependencies?: Record<string, string>;
       scripts?: Record<string, string>;
     };
-    expect(pkg.devDependencies?.mcheck).toBe(`^${VERSION}`);
+    expect(pkg.devDependencies?.mcheck).toBe(`file:vendor/mcheck-${VERSION}.tgz`);
     expect(Object.values(pkg.scripts ?? {}).some((s) => /\bmcheck all\b/.test(s))).toBe(true);
   });
 
-  it('writes a workflow that runs `npx mcheck all` with a JUnit report and uploads that report', () => {
+  it('writes a workflow that runs the installed mcheck (npx --no-install) with a JUnit report and uploads it', () => {
     const wf = parseYaml(readFileSync(join(dir, '.github/workflows/mcheck.yml'), 'utf8')) as Workflow;
     const triggers = JSON.stringify(wf.on);
     expect(triggers).toContain('push');
     expect(triggers).toContain('pull_request');
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
-    const check = steps.find((s) => s.run?.includes('npx mcheck all'));
-    expect(check, 'a step running npx mcheck all').toBeDefined();
+    const check = steps.find((s) => s.run?.includes('mcheck all'));
+    expect(check, 'a step running mcheck all').toBeDefined();
+    // Never a package fetched by its name: whoever published one called mcheck would run here.
+    expect(check!.run).toMatch(/^npx --no-install mcheck all /);
     const junit = /--reporter[ =]junit=(\S+)/.exec(check!.run!);
     expect(junit, check!.run).not.toBeNull();
     const report = junit![1]!;
@@ -88,8 +100,8 @@ describe('mcheck init in an empty folder', () => {
   it('writes a workflow whose check command really writes the JUnit report it uploads', () => {
     const wf = parseYaml(readFileSync(join(dir, '.github/workflows/mcheck.yml'), 'utf8')) as Workflow;
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
-    const command = steps.find((s) => s.run?.includes('npx mcheck all'))!.run!;
-    const args = command.trim().split(/\s+/).slice(2); // drop `npx mcheck`
+    const command = steps.find((s) => s.run?.includes('mcheck all'))!.run!;
+    const args = command.trim().split(/\s+/).slice(3); // drop `npx --no-install mcheck`
     const copy = tempDir('init-wf');
     mcheck(['init'], { cwd: copy });
     const res = mcheck(args, { cwd: copy, env: { GITHUB_ACTIONS: 'true' } });
@@ -138,16 +150,24 @@ describe('mcheck init in a folder that has the files already', () => {
     expect(tree(dir)).toEqual([...FILES].sort());
   });
 
-  it('creates the missing files and keeps the existing ones', () => {
+  it('creates the missing files, and adds mcheck to an existing package.json, touching nothing else', () => {
     const dir = tempDir('init-partial');
-    writeFileSync(join(dir, 'package.json'), '{ "name": "mine" }\n');
+    writeFileSync(join(dir, 'package.json'), '{\n    "name": "mine",\n    "scripts": { "test": "jest" }\n}\n');
     const run = mcheck(['init'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe('{ "name": "mine" }\n');
-    expect(run.stdout).toMatch(/^\s*kept\s+package\.json\b/m);
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toEqual({
+      name: 'mine',
+      scripts: { test: 'jest', check: 'mcheck all' },
+      devDependencies: { mcheck: `file:vendor/mcheck-${VERSION}.tgz` },
+    });
+    // Its own indentation is kept.
+    expect(readFileSync(join(dir, 'package.json'), 'utf8')).toMatch(/^ {4}"name"/m);
+    expect(run.stdout).toMatch(
+      /^\s*updated\s+package\.json \(added devDependencies\.mcheck = file:vendor\/mcheck-.*\.tgz and scripts\.check = mcheck all\)$/m,
+    );
     for (const f of FILES.filter((x) => x !== 'package.json')) {
       expect(existsSync(join(dir, f))).toBe(true);
-      expect(run.stdout).toMatch(new RegExp(`^\\s*created\\s+${f.replace(/\./g, '\\.')}$`, 'm'));
+      expect(run.stdout).toMatch(createdLine(f));
     }
   });
 });
