@@ -153,8 +153,8 @@ describe('the npm package', () => {
     () => {
       const init = ok(sh('npx', ['mcheck', 'init'], project), 'npx mcheck init');
       expect(init.stdout).toMatch(/created\s+identities\/example\.yaml/);
-      // npm init -y wrote a package.json already: it is kept.
-      expect(init.stdout).toMatch(/kept\s+package\.json/);
+      // npm init -y wrote a package.json, and it depends on mcheck already: only the script is added.
+      expect(init.stdout).toMatch(/updated\s+package\.json \(added scripts\.check = mcheck all\)/);
 
       const list = ok(sh('npx', ['mcheck', 'list'], project), 'npx mcheck list');
       const claims = Number(/(\d+) claims?\b/.exec(list.stdout.trim().split('\n').at(-1)!)![1]);
