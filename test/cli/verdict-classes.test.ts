@@ -3,28 +3,13 @@
 // one-class batches and complex values. bench/soundness.mjs runs the same fixtures under many
 // more seeds.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
-import { DEFAULT_PROBES, FULL_MODE } from '../../src/check/plan/mode.js';
-import { loadIdentities, runIdentities, type RunSettings } from '../../src/index.js';
+import { DEFAULT_PROBES } from '../../src/check/plan/mode.js';
+import { defaultSettings, loadIdentities, runIdentities, type RunSettings } from '../../src/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import type { JsonReport } from '../helpers/json-report.js';
 
-const SETTINGS: RunSettings = {
-  seed: 1,
-  trials: null,
-  tolerance: { rtol: 1e-5, atol: 1e-8 },
-  trial: null,
-  dims: new Map(),
-  diagnose: false,
-  claims: [],
-  grep: null,
-  shard: null,
-  bail: false,
-  limits: DEFAULT_LIMITS,
-  mode: FULL_MODE,
-  workers: 0,
-  maxTolerance: { rtol: null, atol: null },
-};
+// The library's defaults, without diagnoses or worker threads: the verdicts alone.
+const SETTINGS: RunSettings = { ...defaultSettings(), diagnose: false, workers: 0 };
 
 /** The statuses of every claim of the files, under each seed in turn. */
 function statuses(files: string[], seeds: number, settings: Partial<RunSettings> = {}): string[] {
