@@ -32,6 +32,18 @@ function dimsAboveLimit(dims: ReadonlyMap<string, number>, limits: Limits): stri
   return name === undefined ? null : `--dims ${name}=${size} is above ${describeLimit(limits, 'dim')}`;
 }
 
+/** `--max-rtol` or `--max-atol` (config `maxRtol`, `maxAtol`): the loosest tolerance a spec may set. */
+function capOption(key: 'rtol' | 'atol', consequence: string): OptionEntry {
+  return option({
+    flags: `--max-${key} <x>`,
+    parse: parseTolerance,
+    help: `loosest ${key} a spec may set for itself${consequence}`,
+    commands: RUN,
+    config: { key: `max${key[0]!.toUpperCase()}${key.slice(1)}`, schema: z.number().nonnegative(), read: (x) => x },
+    set: (s, value) => withRun(s, { maxTolerance: { ...s.run.maxTolerance, [key]: value } }),
+  });
+}
+
 /**
  * Every option of `mcheck all`, `check` and `explain`, in the order of their help. Each entry is
  * the whole truth about its option: flag, parser, help, commands, config key, where its value goes
@@ -77,22 +89,8 @@ export const OPTIONS: readonly OptionEntry[] = [
     set: (s, atol) => withRun(s, { tolerance: { ...s.run.tolerance, atol } }),
     repeat: ({ tolerance: { atol } }) => (atol === DEFAULTS.tolerance.atol ? [] : ['--atol', String(atol)]),
   }),
-  option({
-    flags: '--max-rtol <x>',
-    parse: parseTolerance,
-    help: "loosest rtol a spec may set for itself; a looser one is a spec error (for a course's CI)",
-    commands: RUN,
-    config: { key: 'maxRtol', schema: z.number().nonnegative(), read: (x) => x },
-    set: (s, rtol) => withRun(s, { maxTolerance: { ...s.run.maxTolerance, rtol } }),
-  }),
-  option({
-    flags: '--max-atol <x>',
-    parse: parseTolerance,
-    help: 'loosest atol a spec may set for itself; a looser one is a spec error',
-    commands: RUN,
-    config: { key: 'maxAtol', schema: z.number().nonnegative(), read: (x) => x },
-    set: (s, atol) => withRun(s, { maxTolerance: { ...s.run.maxTolerance, atol } }),
-  }),
+  capOption('rtol', "; a looser one is a spec error (for a course's CI)"),
+  capOption('atol', '; a looser one is a spec error'),
   option({
     flags: '--mode <mode>',
     parse: parseMode,

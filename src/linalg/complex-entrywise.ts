@@ -1,5 +1,5 @@
 import { type Mat, zeros, requireReal } from './mat.js';
-import { broadcastShape } from './elementwise.js';
+import { broadcastIndex, broadcastShape } from './elementwise.js';
 
 /** A function of one complex number, as its real and imaginary parts. */
 export type ComplexFn = (re: number, im: number) => readonly [number, number];
@@ -64,11 +64,10 @@ export function complexPowEntries(a: Mat, b: Mat, op: string): Mat {
   requireReal(b, `the exponent of ${op}`);
   const { rows, cols } = broadcastShape(a, b, op);
   const out = zeros(rows, cols, true);
-  const at = (m: Mat, i: number, j: number): number => (m.rows === 1 ? 0 : i) * m.cols + (m.cols === 1 ? 0 : j);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      const k = at(a, i, j);
-      const [re, im] = complexPow(a.re[k]!, a.im?.[k] ?? 0, b.re[at(b, i, j)]!);
+      const k = broadcastIndex(a, i, j);
+      const [re, im] = complexPow(a.re[k]!, a.im?.[k] ?? 0, b.re[broadcastIndex(b, i, j)]!);
       out.re[i * cols + j] = re;
       out.im![i * cols + j] = im;
     }

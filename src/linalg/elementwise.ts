@@ -19,7 +19,7 @@ export function broadcastShape(a: Mat, b: Mat, op: string): { rows: number; cols
 }
 
 /** Index of entry (i, j) of the broadcast result inside `m`. */
-function at(m: Mat, i: number, j: number): number {
+export function broadcastIndex(m: Mat, i: number, j: number): number {
   return (m.rows === 1 ? 0 : i) * m.cols + (m.cols === 1 ? 0 : j);
 }
 
@@ -34,7 +34,8 @@ export function zipReal(a: Mat, b: Mat, op: string, f: (x: number, y: number) =>
     return out;
   }
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) out.re[i * cols + j] = f(a.re[at(a, i, j)]!, b.re[at(b, i, j)]!);
+    for (let j = 0; j < cols; j++)
+      out.re[i * cols + j] = f(a.re[broadcastIndex(a, i, j)]!, b.re[broadcastIndex(b, i, j)]!);
   }
   return out;
 }
@@ -113,8 +114,8 @@ export function arith(a: Mat, b: Mat, kind: keyof typeof COMPLEX_OPS, op: string
   const f = COMPLEX_OPS[kind];
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      const ka = at(a, i, j);
-      const kb = at(b, i, j);
+      const ka = broadcastIndex(a, i, j);
+      const kb = broadcastIndex(b, i, j);
       const ar = a.re[ka]!,
         ai = a.im?.[ka] ?? 0,
         br = b.re[kb]!,
