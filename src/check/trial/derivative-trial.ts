@@ -10,6 +10,7 @@ import { fullTrial } from './full-trial.js';
 import { objectiveOf } from './objective.js';
 import type { TrialOutcome } from './outcome.js';
 import { probeTrial } from './probe-trial.js';
+import { whereNeeded } from './scope.js';
 
 /** What a derivative kind says of its claim: what to differentiate, and how to lay it out. */
 export interface DerivativeClaim {
@@ -30,7 +31,13 @@ export interface DerivativeClaim {
  */
 export function derivativeTrial(ctx: TrialContext, claim: DerivativeClaim): TrialOutcome {
   const { identity, draw, rng, mode } = ctx;
-  const parts = { identity, f: claim.f.evaluate, draw, wrt: claim.wrt };
+  // Every evaluation of f computes the where values f reads, and only those (as workers do).
+  const parts = {
+    identity: { where: whereNeeded(identity.where, claim.f.names) },
+    f: claim.f.evaluate,
+    draw,
+    wrt: claim.wrt,
+  };
   const objective = objectiveOf({ ...parts, upstream: null });
   const baseTrace = new KinkTrace();
   const x0 = draw.vars.get(claim.wrt)!;

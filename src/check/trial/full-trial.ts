@@ -5,13 +5,14 @@ import { partialsOf } from '../parallel/parallel-partials.js';
 import { type ObjectiveSource, plainDraw, toPlain } from '../parallel/partials-task.js';
 import type { DerivativeTask } from './derivative-task.js';
 import { evaluateExpect } from './derivative-task.js';
+import { whereNeeded } from './scope.js';
 import { type NoiseAt, type TrialOutcome, finish } from './outcome.js';
 
 /** How a worker rebuilds the objective of a task: its sources, the draw and the upstream array. */
 function sourceOf(task: DerivativeTask): () => ObjectiveSource {
   const { identity, draw, upstream } = task;
   return () => ({
-    where: identity.where.map((w) => ({ name: w.name, source: w.expr.source })),
+    where: whereNeeded(identity.where, task.f.names).map((w) => ({ name: w.name, source: w.expr.source })),
     f: task.f.source,
     names: [...identity.vars.map((v) => v.name), ...identity.dims.map((d) => d.name)],
     wrt: task.wrt,

@@ -2,7 +2,7 @@ import { type Mat, scalar } from '../../linalg/mat.js';
 import type { KinkTrace } from '../../expr/kink-trace.js';
 import type { Evaluator } from '../../expr/compile.js';
 import { MathError, isDomainError } from '../../errors.js';
-import type { Identity } from '../../spec-file/identity.js';
+import type { Identity, WhereSpec } from '../../spec-file/identity.js';
 import type { Draw } from './draw.js';
 
 /**
@@ -51,4 +51,22 @@ export function scopeMaker(identity: WhereValues, draw: Draw): ScopeMaker {
     }
     return scope;
   };
+}
+
+/**
+ * The `where` values an expression that reads `reads` needs, directly or through other `where`
+ * values, in their order. An objective evaluated thousands of times computes only these: a
+ * helper that only expect reads (a relu mask, a layer-sized product) would cost as much as f.
+ */
+export function whereNeeded(where: readonly WhereSpec[], reads: ReadonlySet<string>): WhereSpec[] {
+  const needed = new Set(reads);
+  const out: WhereSpec[] = [];
+  // Backwards: a where value reads only names declared before it.
+  for (let i = where.length - 1; i >= 0; i--) {
+    const w = where[i]!;
+    if (!needed.has(w.name)) continue;
+    out.push(w);
+    for (const name of w.expr.names) needed.add(name);
+  }
+  return out.reverse();
 }
