@@ -4,7 +4,7 @@ import type { Claim, Identity } from '../spec-file/identity.js';
 import { diagnoseWithin } from './diagnose/diagnose.js';
 import { type ClaimPlan, planClaim } from './plan/claim-plan.js';
 import type { ClaimSettings } from './plan/claim-settings.js';
-import type { ClaimResult } from './result/claim-result.js';
+import { type ClaimResult, rowIdentity } from './result/claim-result.js';
 import { type TrialRecord, type TrialsRun, foldTrials, runTrials } from './trial/run-trials.js';
 
 export { DEFAULT_TRIALS, MAX_RUN_TRIALS, type ClaimSettings } from './plan/claim-settings.js';
@@ -16,12 +16,7 @@ function rowOf(plan: ClaimPlan, run: TrialsRun) {
   const { identity, claim } = plan;
   const completed = run.records.length - (run.status === 'error' ? 1 : 0);
   return {
-    id: identity.id,
-    claim: claim.name,
-    row: claim.row,
-    kind: claim.kind,
-    file: identity.file,
-    line: claim.location.line,
+    ...rowIdentity(identity, claim),
     tolerance: plan.tolerance,
     trials: completed,
     maxAbsError: run.maxAbsError,
@@ -34,7 +29,7 @@ function rowOf(plan: ClaimPlan, run: TrialsRun) {
 function resultOf(plan: ClaimPlan, run: TrialsRun, diagnose: boolean): ClaimResult {
   const row = rowOf(plan, run);
   const failed = run.failed;
-  if (run.status === 'pass' || failed === null) return { ...row, status: 'pass' };
+  if (run.status === 'pass' || failed === null) return { ...row, status: 'pass', points: row.maxPoints };
   const [message, trial, dims] = [run.message!, failed.trial, record(failed.draw.dims)];
   if (run.status === 'error') return { ...row, status: 'error', error: { message, trial, dims, limit: null } };
   const diagnosis = diagnose ? diagnoseWithin(plan, run) : { hint: null, noise: null, shrunk: null };

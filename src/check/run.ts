@@ -2,7 +2,8 @@ import type { Identity } from '../spec-file/identity.js';
 import { now } from '../clock.js';
 import { checkClaim, type ClaimSettings } from './check-claim.js';
 import { type ClaimResult } from './result/claim-result.js';
-import { type RunReport, type SpecError, summarize } from './result/run-report.js';
+import { type RunReport, type SpecError, reportOf } from './result/run-report.js';
+import { openClaimRow } from './result/open-row.js';
 import { inShard, isSelected, type Selection } from './select.js';
 import { capTolerances, type ToleranceCap } from './tolerance-cap.js';
 
@@ -31,26 +32,24 @@ export function runIdentities(
   onProgress: OnProgress = () => {},
 ): RunReport {
   const capped = capTolerances(identities, settings.maxTolerance);
+  // Claims in the order their specs list them; a question's open claims among the others.
   const selected = capped.kept.flatMap((identity) =>
-    identity.claims.filter((c) => isSelected(c, settings)).map((claim) => ({ identity, claim })),
+    [...identity.claims, ...identity.open]
+      .filter((c) => isSelected(c, settings))
+      .sort((a, b) => a.index - b.index)
+      .map((claim) => ({ identity, claim })),
   );
   const results: ClaimResult[] = [];
   const durationsMs: Record<string, number> = {};
   for (const { identity, claim } of selected) {
     onProgress(results.length, selected.length, claim.row);
     const started = now();
-    const result = checkClaim(identity, claim, settings);
+    const result =
+      'complete' in claim ? openClaimRow(identity, claim, settings.tolerance) : checkClaim(identity, claim, settings);
     durationsMs[claim.row] = now() - started;
     results.push(result);
     if (settings.bail && result.status !== 'pass') break;
   }
   const errors = [...specErrors, ...capped.errors].filter((e) => inShard(e.file, settings.shard));
-  return {
-    seed: settings.seed,
-    mode: settings.mode,
-    results,
-    errors,
-    summary: summarize(results, errors),
-    durationsMs,
-  };
+  return reportOf(settings, { results, errors }, durationsMs);
 }

@@ -1,4 +1,4 @@
-import type { Claim } from '../spec-file/identity.js';
+import type { Claim, OpenClaim } from '../spec-file/identity.js';
 import { fnv1a } from '../util/fnv1a.js';
 
 /** Which claims of a run to check. Every field is given; empty or null selects everything. */
@@ -24,7 +24,7 @@ export function inShard(key: string, shard: Selection['shard']): boolean {
 }
 
 /** True when the claim is selected. */
-export function isSelected(claim: Claim, s: Selection): boolean {
+export function isSelected(claim: Claim | OpenClaim, s: Selection): boolean {
   if (s.claims.length > 0 && !s.claims.some((c) => c === claim.name || c === claim.row)) return false;
   if (s.grep !== null && !s.grep.test(claim.row)) return false;
   return inShard(claim.row, s.shard);

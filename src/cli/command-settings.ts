@@ -12,6 +12,8 @@ export interface CommandSettings {
   readonly reporters: readonly ReporterTarget[] | null;
   /** The folder `mcheck all` checks; null when neither a flag nor the config says. */
   readonly dir: string | null;
+  /** `mcheck grade --questions DIR`: the course's questions; null when not given. */
+  readonly questions: string | null;
   /** `--bundled`: check the bundled set of identities instead. */
   readonly bundled: boolean;
   /** Read and write the spec cache. */
@@ -27,6 +29,7 @@ export function defaultCommandSettings(): CommandSettings {
     limitOverrides: new Map(),
     reporters: null,
     dir: null,
+    questions: null,
     bundled: false,
     cache: true,
     color: true,

@@ -26,7 +26,7 @@ export function explainCommand(files: string[], flags: Flags, { io, config }: Co
   );
   const palette = wantsColor(io, options.color) ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
   io.stdout(formatExplanations(list, palette, { seed: settings.seed, extra: [], dims: settings.dims }));
-  if (loaded.errors.length > 0) io.stdout(formatList({ identities: [], errors: loaded.errors }));
+  if (loaded.errors.length > 0) io.stdout(formatList({ identities: [], answers: [], errors: loaded.errors }));
   if (list.length === 0 && loaded.errors.length === 0) {
     io.stderr('mcheck: no claims matched\n');
     return 2;

@@ -4,7 +4,7 @@ import type { RunSettings } from '../check/run.js';
 import type { CommandSettings } from './command-settings.js';
 
 /** The commands whose options come from the option table. */
-export type CommandName = 'all' | 'check' | 'explain';
+export type CommandName = 'all' | 'check' | 'grade' | 'explain';
 
 /** A problem with a config value that its schema cannot express, at a path under its key. */
 export interface ConfigProblem {

@@ -23,8 +23,8 @@ import {
 import { collectTargets, firstBadTarget, parseTarget } from './targets.js';
 
 const DEFAULTS = defaultSettings();
-const RUN: readonly CommandName[] = ['all', 'check'];
-const EVERY: readonly CommandName[] = ['all', 'check', 'explain'];
+const RUN: readonly CommandName[] = ['all', 'check', 'grade'];
+const EVERY: readonly CommandName[] = ['all', 'check', 'grade', 'explain'];
 
 /** The first size of `dims` above the run's dim limit, as a message; or null. */
 function dimsAboveLimit(dims: ReadonlyMap<string, number>, limits: Limits): string | null {
@@ -218,6 +218,12 @@ export const OPTIONS: readonly OptionEntry[] = [
     commands: ['all'],
     config: { key: 'dir', schema: z.string(), read: (dir) => dir },
     set: (s, dir) => ({ ...s, dir }),
+  }),
+  option<string>({
+    flags: '--questions <dir>',
+    help: "the course's question files (the class's answers are the SUBMISSION folders)",
+    commands: ['grade'],
+    set: (s, questions) => ({ ...s, questions }),
   }),
   option<boolean>({
     flags: '--bundled',

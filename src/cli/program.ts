@@ -10,6 +10,7 @@ import { runCommand } from './run-command.js';
 import { explainCommand } from './explain-command.js';
 import { listCommand } from './list-command.js';
 import { initCommand } from './init-command.js';
+import { gradeCommand } from './grade-command.js';
 import { UserError } from '../errors.js';
 
 const EXAMPLES = `
@@ -27,9 +28,21 @@ Examples:
                                         with this mcheck packed into vendor/
   $ mcheck init --from github:OWNER/REPO#v0.1.0   the same, depending on a git tag
   $ mcheck list                         list identities and claims without running them
+  $ mcheck check questions answers      a course's questions, completed by a student's answers
+  $ mcheck grade --questions Q subs/*   grade a class: a score per submission folder
 
 Exit codes: 0 all claims passed, 1 a claim failed, 2 a spec or usage error.
 Defaults can also come from mcheck.config.json (or .yaml) in the working directory.`;
+
+const GRADE_EXAMPLES = `
+Examples:
+  $ mcheck grade --questions course/hw3 submissions/*     a score per submission
+  $ mcheck grade --questions course/hw3 submissions/* --reporter csv=grades.csv
+  $ mcheck grade --questions course/hw3 submissions/* --seed random   draws no one could know
+  $ mcheck check course/hw3 my-answers                    one submission, as a student checks it
+
+Each SUBMISSION folder holds answer files (answers: ID, where, claims); its name names it in
+every report. Symbolic links in a submission are refused. Exit codes as for check.`;
 
 /** Runs an action with the context of its command (the config loaded once) and keeps its exit code. */
 type Act = (action: (context: CommandContext) => number) => void;
@@ -43,6 +56,12 @@ function addCheckCommands(program: Command, act: Act): void {
   registerOptions(check.argument('<files...>', 'spec files or folders'), 'check')
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: Flags) => act((context) => runCommand(files, flags, context)));
+  const grade = program
+    .command('grade')
+    .description("grade a class: each submission folder's answers against the same questions");
+  registerOptions(grade.argument('<submissions...>', 'one folder per submission'), 'grade')
+    .addHelpText('after', GRADE_EXAMPLES)
+    .action((dirs: string[], flags: Flags) => act((context) => gradeCommand(dirs, flags, context)));
   const explain = program
     .command('explain')
     .description('show one draw of each claim: inputs, both sides, the differing entries');

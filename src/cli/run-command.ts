@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { loadIdentities } from '../spec-file/load-identities.js';
-import { runIdentities } from '../check/run.js';
+import { type OnProgress, type RunSettings, runIdentities } from '../check/run.js';
 import { REPORTERS } from '../report/reporters.js';
 import { PLAIN, paletteOf } from '../report/figures.js';
 import type { RunReport, Summary } from '../check/result/run-report.js';
@@ -13,6 +13,7 @@ import { writeReport, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
 import { type Flags, replayOf, settingsOf, verifyOptions } from './apply-options.js';
 import type { CommandContext } from './command-context.js';
+import type { CommandSettings } from './command-settings.js';
 
 /**
  * The exit code of a run: 2 when the specs or the run itself need fixing (a spec error, an
@@ -74,11 +75,20 @@ function emit({ report, targets, replay, color, io, folder }: Emission): boolean
   return ok;
 }
 
+/** How a command makes its report: from the run's settings, the spec cache and a progress callback. */
+export type Produce = (run: RunSettings, cache: SpecCache | null, onProgress: OnProgress) => RunReport;
+
 /**
- * `mcheck all` (paths null: the --dir, config or default folder) and `mcheck check PATHS`: load,
- * run, report, and return the exit code: 0 all passed, 1 a claim failed, 2 a spec or usage error.
+ * The shell of every checking command: settings from flags and config, the reporters, the run
+ * with its progress display, the reports, and the exit code (0 all passed, 1 a claim failed or
+ * was stopped by a limit, 2 a spec or usage error). `folder` names what `mcheck all` checks.
  */
-export function runCommand(paths: string[] | null, flags: Flags, { io, cwd, config }: CommandContext): number {
+export function reportRun(
+  produce: (settings: CommandSettings) => Produce,
+  flags: Flags,
+  { io, cwd, config }: CommandContext,
+  folder: ((settings: CommandSettings) => string) | null = null,
+): number {
   const settings = settingsOf(flags, config);
   const targets = targetsOf(settings.reporters, io);
   if (targets.filter((t) => t.file === null && t.name !== 'github').length > 1) {
@@ -86,15 +96,30 @@ export function runCommand(paths: string[] | null, flags: Flags, { io, cwd, conf
   }
   verifyOptions(flags, settings);
   const { run } = settings;
-  const folder = paths === null ? specFolder(cwd, settings) : null;
-  const loaded = loadIdentities(paths ?? [folder!], run.limits, cacheOf(settings.cache, cwd));
+  const checked = folder === null ? null : folder(settings);
+  const make = produce(settings);
   const progress = progressDisplay(io);
-  const report = runIdentities(loaded.identities, loaded.errors, run, progress.onProgress);
+  const report = make(run, cacheOf(settings.cache, cwd), progress.onProgress);
   progress.done();
-  const written = emit({ report, targets, replay: replayOf(run), color: settings.color, io, folder });
+  const context = { targets, replay: replayOf(run), color: settings.color, io, folder: checked };
+  const written = emit({ report, ...context });
   if (report.results.length === 0 && report.errors.length === 0) {
     io.stderr('mcheck: no claims matched\n');
     return run.shard !== null ? 0 : 2;
   }
   return exitCodeOf(report.summary, written);
+}
+
+/**
+ * `mcheck all` (paths null: the --dir, config or default folder) and `mcheck check PATHS`: load
+ * (questions completed by their answer files), run, report, and return the exit code.
+ */
+export function runCommand(paths: string[] | null, flags: Flags, context: CommandContext): number {
+  let folder: string | null = null;
+  const chooseFolder = (settings: CommandSettings): string => (folder = specFolder(context.cwd, settings));
+  const produce = (): Produce => (run, cache, onProgress) => {
+    const loaded = loadIdentities(paths ?? [folder!], run.limits, cache);
+    return runIdentities(loaded.identities, loaded.errors, run, onProgress);
+  };
+  return reportRun(produce, flags, context, paths === null ? chooseFolder : null);
 }

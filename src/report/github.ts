@@ -1,4 +1,4 @@
-import type { ClaimResult } from '../check/result/claim-result.js';
+import { type ClaimResult, labelOf } from '../check/result/claim-result.js';
 import type { RunReport } from '../check/result/run-report.js';
 import { type FailureView, failureView } from './failure-view.js';
 import type { Reporter } from './reporter.js';
@@ -15,7 +15,7 @@ function escapeProperty(text: string): string {
 
 function annotation(r: ClaimResult, f: FailureView): string {
   const lines = [f.message, f.hint !== null ? `hint: ${f.hint}` : '', f.rerun !== null ? `rerun: ${f.rerun}` : ''];
-  const props = `file=${escapeProperty(r.file)},line=${r.line},title=${escapeProperty(r.row)}`;
+  const props = `file=${escapeProperty(r.file)},line=${r.line},title=${escapeProperty(labelOf(r))}`;
   return `::error ${props}::${escapeData(lines.filter((l) => l !== '').join('\n'))}`;
 }
 

@@ -1,5 +1,5 @@
 import { describeMode } from '../check/plan/mode.js';
-import type { ClaimResult } from '../check/result/claim-result.js';
+import { type ClaimResult, labelOf } from '../check/result/claim-result.js';
 import type { RunReport, SpecError } from '../check/result/run-report.js';
 import { type FailureView, failureView } from './failure-view.js';
 import { formatPlace } from './place.js';
@@ -32,7 +32,7 @@ function failureText(f: FailureView): string {
 }
 
 function testcase(r: ClaimResult, ms: number, ctx: ReporterContext): string {
-  const attrs = `classname="${xmlEscape(r.id)}" name="${xmlEscape(r.row)}" file="${xmlEscape(r.file)}" line="${r.line}" time="${seconds(ms)}"`;
+  const attrs = `classname="${xmlEscape(r.id)}" name="${xmlEscape(labelOf(r))}" file="${xmlEscape(r.file)}" line="${r.line}" time="${seconds(ms)}"`;
   const f = failureView(r, ctx.replay);
   if (f === null) return `    <testcase ${attrs}/>`;
   const tag = f.status === 'fail' ? 'failure' : 'error';
@@ -62,9 +62,9 @@ export const junitReporter: Reporter = (report: RunReport, ctx) => {
     const errors = report.errors.filter((e) => e.file === file);
     const failures = results.filter((r) => r.status === 'fail').length;
     const errored = results.filter((r) => r.status === 'error').length + errors.length;
-    const time = results.reduce((s, r) => s + (report.durationsMs[r.row] ?? 0), 0);
+    const time = results.reduce((s, r) => s + (report.durationsMs[labelOf(r)] ?? 0), 0);
     const cases = [
-      ...results.map((r) => testcase(r, report.durationsMs[r.row] ?? 0, ctx)),
+      ...results.map((r) => testcase(r, report.durationsMs[labelOf(r)] ?? 0, ctx)),
       ...errors.map(specErrorCase),
     ];
     return `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${failures}" errors="${errored}" skipped="0" time="${seconds(time)}">\n${properties}\n${cases.join('\n')}\n  </testsuite>`;

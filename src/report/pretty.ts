@@ -1,11 +1,11 @@
 import { describeMode } from '../check/plan/mode.js';
-import type { ClaimResult } from '../check/result/claim-result.js';
+import { type ClaimResult, labelOf } from '../check/result/claim-result.js';
 import type { RunReport, SpecError } from '../check/result/run-report.js';
 import { FIGURES } from './figures.js';
 import { formatPlace } from './place.js';
 import { formatError, plural } from './format-number.js';
 import { failureView } from './failure-view.js';
-import { type Reporter, type ReporterContext, summaryLine } from './reporter.js';
+import { type Reporter, type ReporterContext, scoreLine, summaryLine } from './reporter.js';
 
 const MAX_ROW_WIDTH = 48;
 
@@ -13,8 +13,9 @@ function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): strin
   const { palette: p } = ctx;
   const mark =
     r.status === 'pass' ? p.pass(FIGURES.pass) : r.status === 'fail' ? p.fail(FIGURES.fail) : p.error(FIGURES.error);
-  const name = r.status === 'pass' ? r.row : r.status === 'fail' ? p.fail(r.row) : p.error(r.row);
-  const pad = ' '.repeat(Math.max(1, width - r.row.length + 2));
+  const label = labelOf(r);
+  const name = r.status === 'pass' ? label : r.status === 'fail' ? p.fail(label) : p.error(label);
+  const pad = ' '.repeat(Math.max(1, width - label.length + 2));
   const numbers = p.dim(
     `abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`,
   );
@@ -43,8 +44,8 @@ function errorLine(e: SpecError, ctx: ReporterContext): string {
  */
 export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext) => {
   const { palette: p } = ctx;
-  const width = Math.min(MAX_ROW_WIDTH, Math.max(0, ...report.results.map((r) => r.row.length)));
-  const files = new Set([...report.results.map((r) => r.file), ...report.errors.map((e) => e.file)]).size;
+  const width = Math.min(MAX_ROW_WIDTH, Math.max(0, ...report.results.map((r) => labelOf(r).length)));
+  const files = new Set([...report.results.flatMap((r) => r.sources), ...report.errors.map((e) => e.file)]).size;
   const out = [
     p.dim(
       `mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${describeMode(report.mode)} mode ${FIGURES.dot} ${plural(files, 'file')}${ctx.folder === null ? '' : ` in ${ctx.folder}`}`,
@@ -59,5 +60,6 @@ export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext
   const { failed, errors } = report.summary;
   const colour = errors > 0 ? p.error : failed > 0 ? p.fail : p.pass;
   out.push('', colour(summaryLine(report)));
+  for (const score of report.scores) out.push(scoreLine(score));
   return out.join('\n') + '\n';
 };

@@ -24,7 +24,7 @@ function command(result: FailedRow, flags: ReplayFlags, trial: number, dims: str
   const words = [
     'mcheck',
     'check',
-    result.file,
+    ...result.sources,
     '--claim',
     result.claim ?? result.row,
     '--seed',
@@ -40,9 +40,11 @@ function command(result: FailedRow, flags: ReplayFlags, trial: number, dims: str
 /**
  * The command that reruns exactly this claim on exactly the failing draw: same file, seed, trial,
  * dims, trials and tolerances. Draws depend only on seed, id, row and trial, so it fails the same way.
+ * Null when nothing was drawn (a question claim with no answer).
  */
-export function replayCommand(result: FailedRow, flags: ReplayFlags): string {
-  return command(result, flags, result.failure.trial, dimsFlag(flags.dims));
+export function replayCommand(result: FailedRow, flags: ReplayFlags): string | null {
+  const { trial } = result.failure;
+  return trial === null ? null : command(result, flags, trial, dimsFlag(flags.dims));
 }
 
 /** The command that reruns the smallest failing case found by shrinking, or null. */

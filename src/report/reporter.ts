@@ -1,4 +1,4 @@
-import type { RunReport } from '../check/result/run-report.js';
+import type { RunReport, Score } from '../check/result/run-report.js';
 import type { Palette } from './figures.js';
 import type { ReplayFlags } from './replay.js';
 
@@ -19,4 +19,10 @@ export function summaryLine(report: RunReport): string {
   const { passed, failed, errors, limited } = report.summary;
   const stopped = limited > 0 ? ` (${limited} stopped by a limit)` : '';
   return `${passed} passed, ${failed} failed${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'}${stopped}` : ''}`;
+}
+
+/** A score: `alice 7/9 points` for a submission of a graded class, `score 7/9 points` for a run. */
+export function scoreLine(score: Score): string {
+  const points = (x: number): string => String(Math.round(x * 1000) / 1000);
+  return `${score.submission ?? 'score'} ${points(score.points)}/${points(score.maxPoints)} points`;
 }

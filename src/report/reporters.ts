@@ -1,4 +1,6 @@
+import { csvReporter } from './csv.js';
 import { githubReporter } from './github.js';
+import { gradescopeReporter } from './gradescope.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { tapReporter } from './tap.js';
@@ -12,6 +14,8 @@ export const REPORTERS: Readonly<Record<string, Reporter>> = {
   junit: junitReporter,
   github: githubReporter,
   tap: tapReporter,
+  csv: csvReporter,
+  gradescope: gradescopeReporter,
 };
 
 export type { Reporter, ReporterContext } from './reporter.js';

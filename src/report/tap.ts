@@ -1,3 +1,4 @@
+import { labelOf } from '../check/result/claim-result.js';
 import { describeMode } from '../check/plan/mode.js';
 import type { RunReport } from '../check/result/run-report.js';
 import { failureView } from './failure-view.js';
@@ -20,7 +21,7 @@ export const tapReporter: Reporter = (report: RunReport, ctx) => {
   let n = 0;
   for (const r of report.results) {
     n++;
-    const label = r.row.replace(/#/g, '\\#');
+    const label = labelOf(r).replace(/#/g, '\\#');
     const f = failureView(r, ctx.replay);
     if (f === null) {
       out.push(`ok ${n} - ${label}`);

@@ -57,7 +57,14 @@ interface ClaimBase {
   readonly name: string | null;
   /** The report row: `<id>` or `<id>/<name>` (`<id>#<n>` for unnamed claims of multi-claim specs). */
   readonly row: string;
+  /** Where the claim is written: its question's claim, or the answer that completes it. */
   readonly location: Location;
+  /** Its place in its spec's list of claims, 0-based: rows keep that order. */
+  readonly index: number;
+  /** What it is worth when graded (default 1). */
+  readonly points: number;
+  /** A question claim that students see only by name, status and points. */
+  readonly hidden: boolean;
 }
 
 /** The layout of a jacobian claim. */
@@ -87,6 +94,28 @@ export type Claim =
       readonly expect: Expression;
     });
 
+/** The claim kinds. */
+export type ClaimKind = Claim['kind'];
+
+/** Why a question claim has no row of its own results: no answer, or an answer that cannot be used. */
+export interface Unanswered {
+  readonly status: 'fail' | 'error';
+  readonly message: string;
+}
+
+/** A claim of a question file that leaves its expect (rhs for equal) to the answer files. */
+export interface OpenClaim extends ClaimBase {
+  readonly kind: ClaimKind;
+  /** The key an answer fills: `rhs` for an equal claim, else `expect`. */
+  readonly slot: 'expect' | 'rhs';
+  /** Names an answer may read besides the question's and its own where names: a backprop upstream. */
+  readonly extraNames: ReadonlySet<string>;
+  /** The claim completed by an answer's expression (whose location becomes the claim's). */
+  readonly complete: (answer: Expression) => Claim;
+  /** What its row says while it stays open: "no answer", or why an answer could not be used. */
+  readonly unanswered: Unanswered;
+}
+
 /** One identity, parsed and validated: the engine's input. */
 export interface Identity {
   readonly id: string;
@@ -104,5 +133,10 @@ export interface Identity {
   readonly tolerance: { readonly rtol: number | null; readonly atol: number | null };
   /** Where the spec sets its tolerance (its id where it sets none). */
   readonly toleranceLocation: Location;
+  /** Claims checked as written (in a question file, its worked examples). */
   readonly claims: readonly Claim[];
+  /** A question of a course (`question: true`): answer files may complete its open claims. */
+  readonly question: boolean;
+  /** Question claims still waiting for an answer; empty outside question files. */
+  readonly open: readonly OpenClaim[];
 }

@@ -6,6 +6,8 @@ import { isSystemError, systemReason } from './system-error.js';
 import type { Identity } from './identity.js';
 import { parseSpecText } from './document.js';
 import { resolveSpec } from './resolve-spec.js';
+import { answerQuestions } from './answer-questions.js';
+import { type AnswerFile, answeredIdOf, isAnswerData, resolveAnswerSheet } from './answer-sheet.js';
 import { DEFAULT_LIMITS, describeLimit, type Limits } from '../limits.js';
 
 /** File endings read as specs. */
@@ -15,9 +17,18 @@ export const SPEC_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.
 const NOT_SPECS =
   /^(package(-lock)?\.json|npm-shrinkwrap\.json|[tj]sconfig(\..*)?\.json|mcheck\.config\.(json|ya?ml)|pnpm-lock\.yaml|\.?[\w-]*lint[\w-]*\.(json|ya?ml))$/;
 
-/** Identities that loaded, and errors for the files that did not. */
+/** Identities that loaded, answer files, and errors for the files that did not load. */
 export interface Loaded {
   readonly identities: readonly Identity[];
+  /** Answer files (`answers: ID`), those with errors included: they still cost their question. */
+  readonly answers: readonly AnswerFile[];
+  readonly errors: readonly SpecError[];
+}
+
+/** One file, loaded: a spec's identity, or an answer file, or neither; and its errors. */
+export interface LoadedFile {
+  readonly identity: Identity | null;
+  readonly answers: AnswerFile | null;
   readonly errors: readonly SpecError[];
 }
 
@@ -46,6 +57,12 @@ function walk(dir: string, errors: SpecError[]): string[] {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
+    // A link could show a file from anywhere (a course's hidden questions beside a submission)
+    // as if it were part of the folder: folders are read only through their own entries.
+    if (entry.isSymbolicLink()) {
+      errors.push(specError(path, 'a symbolic link: folders are read without following links', 'link'));
+      continue;
+    }
     if (entry.isDirectory()) out.push(...walk(path, errors));
     else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !NOT_SPECS.test(entry.name))
       out.push(path);
@@ -93,49 +110,81 @@ export function findSpecFiles(paths: readonly string[]): { files: string[]; erro
   return { files: unique, errors };
 }
 
-/** Reads and resolves one spec file. Problems of the file are errors; only a bug is thrown. */
+/** A file that yields nothing but its errors. */
+const failed = (errors: readonly SpecError[]): LoadedFile => ({ identity: null, answers: null, errors });
+
+/** The text of a spec file, or why it cannot be read (too large, not a regular file). */
+function readSpecText(file: string, limits: Limits): string | SpecError {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return specError(file, 'not a regular file', 'not_a_file');
+    // Refuse a huge file before reading it into memory.
+    if (stat.size > limits.fileBytes)
+      return specError(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large');
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    return specError(file, `cannot read the file: ${error.code}`, 'unreadable');
+  }
+}
+
+/**
+ * Reads and resolves one file: a spec, or an answer file (a mapping with `answers`). Problems of
+ * the file are errors; only a bug is thrown.
+ */
 export function loadSpecFile(
   file: string,
   limits: Limits = DEFAULT_LIMITS,
   cache: SpecCache | null = null,
-): { identity: Identity | null; errors: readonly SpecError[] } {
-  let text: string;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return { identity: null, errors: [specError(file, 'not a regular file', 'not_a_file')] };
-    // Refuse a huge file before reading it into memory.
-    if (stat.size > limits.fileBytes) {
-      return {
-        identity: null,
-        errors: [specError(file, `the file is larger than ${describeLimit(limits, 'fileBytes')}`, 'too_large')],
-      };
-    }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (!isSystemError(error)) throw error;
-    return { identity: null, errors: [specError(file, `cannot read the file: ${error.code}`, 'unreadable')] };
-  }
+): LoadedFile {
+  const text = readSpecText(file, limits);
+  if (typeof text !== 'string') return failed([text]);
   const doc = parseSpecText(file, text, limits, cache);
-  if (!doc.ok) return { identity: null, errors: doc.errors };
+  if (!doc.ok) {
+    const question = answeredIdOf(text);
+    return question === null
+      ? failed(doc.errors)
+      : { identity: null, answers: { file, question, sheet: null }, errors: doc.errors };
+  }
+  if (isAnswerData(doc.data)) {
+    const sheet = resolveAnswerSheet(file, doc.data, doc.locate, limits);
+    return { identity: null, answers: sheet.file, errors: sheet.errors };
+  }
   const resolved = resolveSpec(file, doc.data, doc.locate, limits);
-  return resolved.ok ? { identity: resolved.identity, errors: [] } : { identity: null, errors: resolved.errors };
+  return resolved.ok ? { identity: resolved.identity, answers: null, errors: [] } : failed(resolved.errors);
 }
 
 /**
- * Loads every spec under `paths`. Ids must be unique within a run: a second file with an id
- * already seen is an error, and the first keeps it.
+ * Loads every spec under `paths`, and completes each question with its answer file. Ids must be
+ * unique within a run: a second file with an id already seen is an error, and the first keeps it.
  */
 export function loadIdentities(
   paths: readonly string[],
   limits: Limits = DEFAULT_LIMITS,
   cache: SpecCache | null = null,
 ): Loaded {
+  const loaded = loadFiles(paths, limits, cache);
+  const answered = answerQuestions(loaded.identities, loaded.answers, limits);
+  return { ...loaded, identities: answered.identities, errors: [...loaded.errors, ...answered.errors] };
+}
+
+/**
+ * Loads every spec and answer file under `paths` as they are, questions left open (grading pairs
+ * each submission's answers with the questions itself). Ids are unique as in {@link loadIdentities}.
+ */
+export function loadFiles(
+  paths: readonly string[],
+  limits: Limits = DEFAULT_LIMITS,
+  cache: SpecCache | null = null,
+): Loaded {
   const { files, errors } = findSpecFiles(paths);
   const identities: Identity[] = [];
+  const answers: AnswerFile[] = [];
   const seen = new Map<string, Identity>();
   for (const file of files) {
     const loaded = loadSpecFile(file, limits, cache);
     errors.push(...loaded.errors);
+    if (loaded.answers !== null) answers.push(loaded.answers);
     const identity = loaded.identity;
     if (identity === null) continue;
     const first = seen.get(identity.id);
@@ -154,5 +203,5 @@ export function loadIdentities(
     seen.set(identity.id, identity);
     identities.push(identity);
   }
-  return { identities, errors };
+  return { identities, answers, errors };
 }

@@ -1,5 +1,5 @@
 import type { RawClaim } from './schema.js';
-import type { Claim, DimSpec, Expression, VarSpec } from './identity.js';
+import type { Claim, DimSpec, Expression, OpenClaim, VarSpec } from './identity.js';
 import { invalidName } from './names.js';
 import { alwaysVector, type Declared } from './resolve-declarations.js';
 import type { ResolveContext } from './resolve-context.js';
@@ -10,6 +10,14 @@ export interface ClaimScope {
   readonly declared: Declared;
   readonly vars: readonly VarSpec[];
   readonly dims: readonly DimSpec[];
+  /** A question file: its claims are named and may leave expect (rhs) to the answers. */
+  readonly question: boolean;
+}
+
+/** The claims of a spec: those checked as written, and (in a question) those left to answers. */
+export interface ResolvedClaims {
+  readonly claims: Claim[];
+  readonly open: OpenClaim[];
 }
 
 /** The report row of claim `index`: `<id>/<name>`, `<id>` for a lone unnamed claim, else `<id>#<n>`. */
@@ -38,8 +46,8 @@ function wrtProblem(wrt: string, scope: ClaimScope, kind: RawClaim['kind']): str
 }
 
 /** Resolves the claims of a spec; a claim with any problem is reported and left out. */
-export function resolveClaims(ctx: ResolveContext, raws: readonly RawClaim[], scope: ClaimScope): Claim[] {
-  const claims: Claim[] = [];
+export function resolveClaims(ctx: ResolveContext, raws: readonly RawClaim[], scope: ClaimScope): ResolvedClaims {
+  const out: ResolvedClaims = { claims: [], open: [] };
   const names = new Set<string>();
   raws.forEach((raw, index) => {
     const path = ['claims', index];
@@ -47,11 +55,17 @@ export function resolveClaims(ctx: ResolveContext, raws: readonly RawClaim[], sc
       if (names.has(raw.name))
         return ctx.error('claim', `claim name "${raw.name}" is used twice in this spec`, [...path, 'name']);
       names.add(raw.name);
+    } else if (scope.question) {
+      return ctx.error('claim', `claims[${index}] has no name; every claim of a question file needs one`, path);
     }
+    if (raw.hidden !== undefined && !scope.question)
+      ctx.error('claim', 'hidden is for the claims of a question file (question: true)', [...path, 'hidden']);
     const claim = resolveClaim(ctx, scope, { raw, index, row: rowOf(scope.id, raw, index, raws.length) });
-    if (claim !== null) claims.push(claim);
+    if (claim === null) return;
+    if ('complete' in claim) out.open.push(claim);
+    else out.claims.push(claim);
   });
-  return claims;
+  return out;
 }
 
 /** One claim as written, with its place in the list and its report row. */
@@ -61,17 +75,61 @@ interface ClaimAt {
   readonly row: string;
 }
 
-/** Resolves one claim: its expressions compiled, its `wrt` and `upstream` checked; null on any problem. */
-function resolveClaim(ctx: ResolveContext, scope: ClaimScope, { raw, index, row }: ClaimAt): Claim | null {
+/** A claim's formulas other than its expect (rhs), compiled: the claim once its expect is given. */
+type Parts = (expect: Expression) => Claim;
+
+/**
+ * Resolves one claim: its expressions compiled, its `wrt` and `upstream` checked; null on any
+ * problem. A question claim without expect (rhs) becomes an open claim, completed by an answer.
+ */
+function resolveClaim(ctx: ResolveContext, scope: ClaimScope, at: ClaimAt): Claim | OpenClaim | null {
+  const { raw, index } = at;
   const path = ['claims', index];
-  const base = { name: raw.name ?? null, row, location: ctx.locate(path) };
+  const [slot, written] = raw.kind === 'equal' ? (['rhs', raw.rhs] as const) : (['expect', raw.expect] as const);
+  if (written === undefined && !scope.question) {
+    const why = `missing required key "${slot}" in claims[${index}] (only a question file, question: true, may leave it to answer files)`;
+    ctx.error('claim', why, path);
+  }
+  const parts = partsOf(ctx, scope, at);
+  // Compiled even when the rest of the claim has problems, so that all of them are reported at once.
+  const names = namesFor(scope, raw);
+  const expect = written === undefined ? null : ctx.compile(written, names, [...path, slot]);
+  if (parts === null) return null;
+  if (written !== undefined) return expect && parts(expect);
+  if (!scope.question) return null;
+  const unanswered = { status: 'fail', message: 'no answer' } as const;
+  const extraNames = new Set([...names].filter((n) => !scope.declared.has(n)));
+  return { ...baseOf(ctx, at), kind: raw.kind, slot, extraNames, complete: parts, unanswered };
+}
+
+/** The names a claim's expect (rhs) may read: the spec's, and a backprop claim's upstream. */
+function namesFor(scope: ClaimScope, raw: RawClaim): Set<string> {
   const names = new Set(scope.declared.keys());
-  const compile = (key: string, source: string, extra: ReadonlySet<string> = names): Expression | null =>
-    ctx.compile(source, extra, [...path, key]);
+  if (raw.kind === 'backprop' && !scope.declared.has(raw.upstream)) names.add(raw.upstream);
+  return names;
+}
+
+/** What every claim has, as written at its place in the spec. */
+function baseOf(ctx: ResolveContext, { raw, index, row }: ClaimAt) {
+  const location = ctx.locate(['claims', index]);
+  return { name: raw.name ?? null, row, location, index, points: raw.points ?? 1, hidden: raw.hidden ?? false };
+}
+
+/** The compiled parts of a claim, checked, with a builder that completes it by its expect (rhs). */
+function partsOf(ctx: ResolveContext, scope: ClaimScope, claimAt: ClaimAt): Parts | null {
+  const { raw, index } = claimAt;
+  const path = ['claims', index];
+  const names = new Set(scope.declared.keys());
+  const base = baseOf(ctx, claimAt);
+  // An answer stands in its own file: the place of a claim completed by one is the answer's.
+  const at = (expect: Expression) => ({
+    ...base,
+    location: expect.location.file === ctx.file ? base.location : expect.location,
+  });
+  const compile = (key: string, source: string): Expression | null => ctx.compile(source, names, [...path, key]);
   if (raw.kind === 'equal') {
     const lhs = compile('lhs', raw.lhs);
-    const rhs = compile('rhs', raw.rhs);
-    return lhs && rhs && { ...base, kind: 'equal', lhs, rhs };
+    return lhs && ((rhs) => ({ ...at(rhs), kind: 'equal', lhs, rhs }));
   }
   const problem = wrtProblem(raw.wrt, scope, raw.kind);
   if (problem !== null) ctx.error('wrt', problem, [...path, 'wrt']);
@@ -84,12 +142,13 @@ function resolveClaim(ctx: ResolveContext, scope: ClaimScope, { raw, index, row 
         ? `upstream name "${raw.upstream}" is already declared as a ${scope.declared.get(raw.upstream)}`
         : null);
     if (invalid !== null) ctx.error('upstream', invalid, [...path, 'upstream']);
-    const expect = compile('expect', raw.expect, new Set([...names, raw.upstream]));
-    if (problem !== null || rejected || invalid !== null || !f || !expect) return null;
-    return { ...base, kind: 'backprop', f, upstream: raw.upstream, wrt: raw.wrt, expect };
+    if (problem !== null || rejected || invalid !== null || !f) return null;
+    const { upstream, wrt } = raw;
+    return (expect) => ({ ...at(expect), kind: 'backprop', f, upstream, wrt, expect });
   }
-  const expect = compile('expect', raw.expect);
-  if (problem !== null || rejected || !f || !expect) return null;
-  if (raw.kind === 'gradient') return { ...base, kind: 'gradient', f, wrt: raw.wrt, expect };
-  return { ...base, kind: 'jacobian', f, wrt: raw.wrt, expect, layout: raw.layout ?? 'denominator' };
+  if (problem !== null || rejected || !f) return null;
+  const { wrt } = raw;
+  if (raw.kind === 'gradient') return (expect) => ({ ...at(expect), kind: 'gradient', f, wrt, expect });
+  const layout = raw.layout ?? 'denominator';
+  return (expect) => ({ ...at(expect), kind: 'jacobian', f, wrt, expect, layout });
 }

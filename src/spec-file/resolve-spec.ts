@@ -26,7 +26,7 @@ const ROLES: Record<string, NameRole> = { vars: 'var', where: 'where name', dims
  * Reports every mapping key `__proto__`: the schema's records would drop it silently (it is no
  * ordinary property), so it would neither be refused nor used.
  */
-function reportReservedKeys(ctx: ResolveContext, value: unknown, path: (string | number)[]): void {
+export function reportReservedKeys(ctx: ResolveContext, value: unknown, path: (string | number)[]): void {
   if (value === null || typeof value !== 'object') return;
   for (const key of Object.keys(value)) {
     if (key === '__proto__') {
@@ -59,8 +59,8 @@ function withoutUnknownKeys(data: unknown, issues: readonly z.core.$ZodIssue[]):
  * the data without them is checked again and returned, so that names and expressions are still
  * checked and all of a file's problems are reported in one run.
  */
-function validate(ctx: ResolveContext, data: unknown): RawSpec | null {
-  const parsed = RawSpec.safeParse(data, { reportInput: true });
+export function validate<T>(ctx: ResolveContext, schema: z.ZodType<T>, data: unknown): T | null {
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (parsed.success) return ctx.errors.length === 0 ? parsed.data : null;
   for (const issue of parsed.error.issues) {
     const d = describeIssue(issue);
@@ -72,7 +72,7 @@ function validate(ctx: ResolveContext, data: unknown): RawSpec | null {
     (i) => i.code === 'unrecognized_keys' && !i.keys.some(looksLikeSplitExpression),
   );
   if (!onlyUnknownKeys) return null;
-  const retry = RawSpec.safeParse(withoutUnknownKeys(data, parsed.error.issues));
+  const retry = schema.safeParse(withoutUnknownKeys(data, parsed.error.issues));
   return retry.success ? retry.data : null;
 }
 
@@ -89,13 +89,14 @@ export function resolveSpec(file: string, data: unknown, locate: Locate, limits:
     return { ok: false, errors: ctx.errors };
   }
   reportReservedKeys(ctx, data, []);
-  const raw = validate(ctx, data);
+  const raw = validate(ctx, RawSpec, data);
   if (raw === null) return { ok: false, errors: ctx.errors };
   const declared: Declared = new Map();
   const dims = resolveDims(ctx, raw, declared);
   const vars = resolveVars(ctx, raw, dims, declared);
   const where = resolveWhere(ctx, raw, declared);
-  const claims = resolveClaims(ctx, raw.claims, { id: raw.id, declared, vars, dims });
+  const question = raw.question ?? false;
+  const { claims, open } = resolveClaims(ctx, raw.claims, { id: raw.id, declared, vars, dims, question });
   if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
   const identity: Identity = {
     id: raw.id,
@@ -111,6 +112,8 @@ export function resolveSpec(file: string, data: unknown, locate: Locate, limits:
     tolerance: { rtol: raw.tolerance?.rtol ?? null, atol: raw.tolerance?.atol ?? null },
     toleranceLocation: ctx.locate(raw.tolerance === undefined ? ['id'] : ['tolerance']),
     claims,
+    question,
+    open,
   };
   return { ok: true, identity };
 }

@@ -15,7 +15,10 @@ z.config({ jitless: true });
 // empty value instead; describe-issue.ts recognises such keys in both places and explains the cut.
 
 /** An expression: text, or a bare number such as `expect: 2` (YAML reads it as a number). */
-const Expr = z.union([z.string(), z.number()]).transform(String).describe('An expression in mathjs syntax');
+export const Expr = z.union([z.string(), z.number()]).transform(String).describe('An expression in mathjs syntax');
+
+/** A spec's id: kebab-case. */
+export const SpecId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case');
 
 const PositiveInt = z.number().int().positive();
 
@@ -44,16 +47,32 @@ export const LAYOUTS = ['denominator', 'numerator'] as const;
 /** The kinds of claim. */
 export const CLAIM_KINDS = ['equal', 'gradient', 'jacobian', 'backprop'] as const;
 
+/** What any claim may carry besides its formulas: the points it is worth, and whether it is hidden. */
+const Grading = {
+  points: z.number().positive().optional().describe('What the claim is worth when graded (default 1)'),
+  hidden: z.boolean().optional().describe('A question claim that students see only by name, status and points'),
+};
+
+// `expect` and `rhs` may be left out in a question file, where the answers give them; elsewhere
+// resolve-claims.ts reports their absence, with that reason.
 const Claim = z.discriminatedUnion('kind', [
-  z.strictObject({ name: Name, kind: z.literal('equal'), lhs: Expr, rhs: Expr }),
-  z.strictObject({ name: Name, kind: z.literal('gradient'), f: Expr, wrt: z.string(), expect: Expr }),
+  z.strictObject({ name: Name, kind: z.literal('equal'), lhs: Expr, rhs: Expr.optional(), ...Grading }),
+  z.strictObject({
+    name: Name,
+    kind: z.literal('gradient'),
+    f: Expr,
+    wrt: z.string(),
+    expect: Expr.optional(),
+    ...Grading,
+  }),
   z.strictObject({
     name: Name,
     kind: z.literal('jacobian'),
     f: Expr,
     wrt: z.string(),
-    expect: Expr,
+    expect: Expr.optional(),
     layout: z.enum(LAYOUTS).optional().describe('denominator (default): len(wrt)×len(f); numerator: len(f)×len(wrt)'),
+    ...Grading,
   }),
   z.strictObject({
     name: Name,
@@ -61,7 +80,8 @@ const Claim = z.discriminatedUnion('kind', [
     f: Expr,
     upstream: z.string(),
     wrt: z.string(),
-    expect: Expr,
+    expect: Expr.optional(),
+    ...Grading,
   }),
 ]);
 
@@ -70,13 +90,14 @@ export const MAX_TRIALS = 1000;
 
 /** The schema of one spec file, strict in every fixed mapping. */
 export const RawSpec = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case')
-    .describe('Unique within a run, kebab-case'),
+  id: SpecId.describe('Unique within a run, kebab-case'),
   title: z.string().optional().describe('What the identity says, in words'),
   source: z.string().optional().describe('Where the identity comes from'),
   latex: z.string().optional().describe('The identity in LaTeX'),
+  question: z
+    .boolean()
+    .optional()
+    .describe('A question of a course: its claims are named and may leave expect (or rhs) to answer files'),
   dims: z
     .record(z.string(), DimValue)
     .optional()

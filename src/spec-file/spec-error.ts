@@ -12,6 +12,7 @@ const MCHECK_CODES = {
   invalid_path: 'a path that no system call accepts (it contains a NUL byte)',
   unreadable: 'a file or folder the system refuses to read or examine (permissions, a file used as a folder)',
   not_a_file: 'a path that is neither a regular file nor a folder',
+  link: 'a symbolic link inside a folder: folders are read without following links',
   no_specs: 'a folder without spec files',
   too_large: 'a file larger than the file-size limit',
   duplicate_id: 'an id already used by another file of the run',
@@ -33,6 +34,7 @@ const MCHECK_CODES = {
   wrt: 'a wrt that cannot be differentiated by',
   upstream: 'an invalid or already declared upstream name',
   expression: 'an expression that does not compile',
+  answers: 'an answer file that cannot be paired: no such question, two for one question, a claim it cannot answer',
   tolerance: "a spec's own tolerance looser than the run's cap (--max-rtol, --max-atol)",
 } as const;
 

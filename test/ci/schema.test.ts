@@ -54,7 +54,12 @@ describe('mcheck schema', () => {
 });
 
 describe('specs mcheck accepts validate against the schema', () => {
-  const files = [...specFiles('identities'), ...specFiles('test/fixtures/correct')];
+  const files = [
+    ...specFiles('identities'),
+    ...specFiles('test/fixtures/correct'),
+    ...specFiles('test/fixtures/grading/questions'),
+    ...specFiles('test/fixtures/grading/class/alice'),
+  ];
 
   it('covers the bundled identities and the correct fixtures', () => {
     expect(specFiles('identities').length).toBeGreaterThan(0);
@@ -70,6 +75,12 @@ describe('specs mcheck accepts validate against the schema', () => {
     expect(mcheck(['init'], { cwd: dir }).code).toBe(0);
     const doc = parseYaml(readFileSync(join(dir, 'identities/example.yaml'), 'utf8')) as unknown;
     expect(validate(doc), explain(validate)).toBe(true);
+  });
+});
+
+describe('an answer file that changes what is asked does not validate', () => {
+  it('refuses the keys of a spec in an answer file', () => {
+    expect(validate(specOf('test/fixtures/grading/class/dave/linear.yaml'))).toBe(false);
   });
 });
 

@@ -40,7 +40,7 @@ describe('--reporter json', () => {
   });
 
   it('has exactly the top-level fields seed, mode, probes, summary, results, errors', () => {
-    expect(Object.keys(report).sort()).toEqual(['errors', 'mode', 'probes', 'results', 'seed', 'summary']);
+    expect(Object.keys(report).sort()).toEqual(['errors', 'mode', 'probes', 'results', 'scores', 'seed', 'summary']);
     expect(report.seed).toBe(1);
     expect(report.mode).toBe('full');
     expect(report.probes).toBeNull();

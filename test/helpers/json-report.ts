@@ -11,7 +11,17 @@ export interface JsonResult {
   kind: string;
   file: string;
   line: number;
+  /** The files a rerun names: the spec, or the question and the answer file. */
+  sources: string[];
+  /** The submission's folder name under `mcheck grade`, else null. */
+  submission: string | null;
   status: 'pass' | 'fail' | 'error';
+  /** Points earned (maxPoints on a pass, else 0) and the claim's worth. */
+  points: number;
+  maxPoints: number;
+  hidden: boolean;
+  /** A question claim: its points count towards the score. */
+  graded: boolean;
   maxAbsError: number | null;
   maxRelError: number | null;
   trials: number;
@@ -53,6 +63,8 @@ export interface JsonReport {
   probes: number | null;
   /** `limited`: of the errors, the claims a limit stopped (exit code 1, not 2). */
   summary: { passed: number; failed: number; errors: number; limited: number };
+  /** One per submission; empty when no question was checked. */
+  scores: { submission: string | null; points: number; maxPoints: number }[];
   results: JsonResult[];
   errors: JsonSpecError[];
 }

@@ -1,6 +1,7 @@
 import type { Tolerance, WorstEntry } from '../../numeric/closeness.js';
 import type { KindName } from '../kinds/kinds.js';
 import type { Limits } from '../../limits.js';
+import type { Claim, Identity, OpenClaim } from '../../spec-file/identity.js';
 
 /** The verdict of one claim. `error` means the spec itself could not be evaluated. */
 export type Status = 'pass' | 'fail' | 'error';
@@ -12,8 +13,20 @@ interface RowBase {
   readonly claim: string | null;
   readonly row: string;
   readonly kind: KindName;
+  /** Where the claim is written: its spec, or the answer file that completes it. */
   readonly file: string;
   readonly line: number;
+  /** The files a rerun must name: the spec, or the question and the answer file. */
+  readonly sources: readonly string[];
+  /** The submission the row belongs to when a class is graded, else null. */
+  readonly submission: string | null;
+  /** The points it earned: its maxPoints when it passed, else 0. */
+  readonly points: number;
+  readonly maxPoints: number;
+  /** A question claim that students see only by name, status and points. */
+  readonly hidden: boolean;
+  /** Whether its points count towards a score: a claim of a question file. */
+  readonly graded: boolean;
   readonly tolerance: Tolerance;
   /** Trials completed (a failure stops at the failing trial). */
   readonly trials: number;
@@ -31,8 +44,8 @@ interface RowBase {
 export interface Failure {
   /** The reason, ending `(trial 2 of 5)`. */
   readonly message: string;
-  /** The 1-based trial that failed, and the dims of its draw. */
-  readonly trial: number;
+  /** The 1-based trial that failed, and the dims of its draw; null when nothing was drawn (no answer). */
+  readonly trial: number | null;
   readonly dims: Readonly<Record<string, number>>;
   /** The entry that decided the failing comparison, or null when nothing was compared. */
   readonly worst: WorstEntry | null;
@@ -72,4 +85,28 @@ export function messageOf(r: ClaimResult): string | null {
 /** The failure of a row, or null when it passed or errored. */
 export function failureOf(r: ClaimResult): Failure | null {
   return r.status === 'fail' ? r.failure : null;
+}
+
+/** The fields of a row that say which claim it is, where it is written, and what it is worth. */
+export function rowIdentity(identity: Identity, claim: Claim | OpenClaim) {
+  const file = claim.location.file;
+  return {
+    id: identity.id,
+    claim: claim.name,
+    row: claim.row,
+    kind: claim.kind,
+    file,
+    line: claim.location.line,
+    sources: file === identity.file ? [file] : [identity.file, file],
+    submission: null,
+    points: 0,
+    maxPoints: claim.points,
+    hidden: claim.hidden,
+    graded: identity.question,
+  };
+}
+
+/** How reports name a row: `<row>`, or `<submission>/<row>` when a class is graded. */
+export function labelOf(r: ClaimResult): string {
+  return r.submission === null ? r.row : `${r.submission}/${r.row}`;
 }
