@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { BIN } from '../helpers/run-cli.js';
+import { BIN, REPO_ROOT } from '../helpers/run-cli.js';
 import { tempDir } from './ci-helpers.js';
 
 const TIMEOUT = 180_000;
@@ -88,6 +88,34 @@ describe('mcheck in a repository of your own', () => {
       expect(install.code, install.out).toBe(0);
       const all = sh('npx --no-install mcheck all', repo);
       expect(all.code, all.out).toBe(0);
+    },
+    TIMEOUT,
+  );
+});
+
+// npm builds a git dependency by installing its dev dependencies and running `prepare` (the
+// build). A bare clone of this repository's last commit stands in for the GitHub URL that
+// `mcheck init --from github:OWNER/REPO#TAG` writes: what is committed must build and run.
+describe.skipIf(!existsSync(join(REPO_ROOT, '.git')))('mcheck from a git URL', () => {
+  it(
+    'installs from a bare clone through prepare and checks the bundled set',
+    () => {
+      const dir = tempDir('git-url');
+      made.push(dir);
+      const bare = sh(`git clone -q --bare ${REPO_ROOT} mcheck.git`, dir);
+      expect(bare.code, bare.out).toBe(0);
+      const project = join(dir, 'project');
+      const init = sh(`mkdir project && cd project && npm init -y > /dev/null`, dir);
+      expect(init.code, init.out).toBe(0);
+      const install = sh(`npm install --save-dev git+file://${join(dir, 'mcheck.git')}`, project, {
+        npm_config_offline: 'false',
+        npm_config_prefer_offline: 'true',
+      });
+      expect(install.code, install.out).toBe(0);
+      expect(existsSync(join(project, 'node_modules/mcheck/dist/mcheck.cjs'))).toBe(true);
+      const all = sh('npx --no-install mcheck all --bundled', project);
+      expect(all.code, all.out).toBe(0);
+      expect(all.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
     },
     TIMEOUT,
   );
