@@ -28,6 +28,8 @@ export const githubReporter: Reporter = (report: RunReport, ctx) => {
   for (const r of report.results) {
     const f = failureView(r, ctx.replay);
     if (f !== null) out.push(annotation(r, f));
+    const props = `file=${escapeProperty(r.file)},line=${r.line},title=${escapeProperty(labelOf(r))}`;
+    for (const note of r.notes) out.push(`::notice ${props}::${escapeData(note)}`);
   }
   for (const e of report.errors) {
     const place =

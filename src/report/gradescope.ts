@@ -8,8 +8,9 @@ import { type Reporter, type ReporterContext, scoreLine, summaryLine } from './r
 function testOutput(r: ClaimResult, ctx: ReporterContext): string {
   if (r.hidden) return `hidden check: ${r.status === 'pass' ? 'passed' : 'not passed'}`;
   const f = failureView(r, ctx.replay);
-  if (f === null) return 'passed';
-  const lines = [f.message];
+  const notes = r.notes.map((n) => `note: ${n}`);
+  if (f === null) return ['passed', ...notes].join('\n');
+  const lines = [f.message, ...notes];
   if (f.hint !== null) lines.push(`hint: ${f.hint}`);
   lines.push(`at ${f.place}`);
   if (f.rerun !== null) lines.push(`rerun: ${f.rerun}`);

@@ -34,10 +34,15 @@ function failureText(f: FailureView): string {
 function testcase(r: ClaimResult, ms: number, ctx: ReporterContext): string {
   const attrs = `classname="${xmlEscape(r.id)}" name="${xmlEscape(labelOf(r))}" file="${xmlEscape(r.file)}" line="${r.line}" time="${seconds(ms)}"`;
   const f = failureView(r, ctx.replay);
-  if (f === null) return `    <testcase ${attrs}/>`;
+  // Notes (a spec's own tolerance, values compared at their own scale) go to the case's output.
+  const notes =
+    r.notes.length === 0
+      ? ''
+      : `\n      <system-out>${xmlEscape(r.notes.map((n) => `note: ${n}`).join('\n'))}</system-out>`;
+  if (f === null) return notes === '' ? `    <testcase ${attrs}/>` : `    <testcase ${attrs}>${notes}\n    </testcase>`;
   const tag = f.status === 'fail' ? 'failure' : 'error';
   const body = xmlEscape(failureText(f));
-  return `    <testcase ${attrs}>\n      <${tag} message="${xmlEscape(f.message)}" type="${r.kind}">${body}</${tag}>\n    </testcase>`;
+  return `    <testcase ${attrs}>\n      <${tag} message="${xmlEscape(f.message)}" type="${r.kind}">${body}</${tag}>${notes}\n    </testcase>`;
 }
 
 function specErrorCase(e: SpecError): string {

@@ -23,15 +23,16 @@ export const tapReporter: Reporter = (report: RunReport, ctx) => {
     n++;
     const label = labelOf(r).replace(/#/g, '\\#');
     const f = failureView(r, ctx.replay);
+    const notes = r.notes.map((note) => `# note: ${note}`);
     if (f === null) {
-      out.push(`ok ${n} - ${label}`);
+      out.push(`ok ${n} - ${label}`, ...notes);
       continue;
     }
     out.push(`not ok ${n} - ${label}`, '  ---', `  message: ${yamlString(f.message)}`, `  severity: ${f.status}`);
     if (f.hint !== null) out.push(`  hint: ${yamlString(f.hint)}`);
     out.push(`  at: ${yamlString(f.place)}`);
     if (f.rerun !== null) out.push(`  rerun: ${yamlString(f.rerun)}`);
-    out.push('  ...');
+    out.push('  ...', ...notes);
   }
   for (const e of report.errors) {
     n++;

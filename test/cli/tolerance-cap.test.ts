@@ -34,7 +34,7 @@ describe('--max-rtol and --max-atol', () => {
     writeFileSync(join(dir, 'mcheck.config.json'), JSON.stringify({ maxRtol: 1e-4, maxAtol: 1e-6 }));
     const run = runCli(['all', '--no-color'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(
+    expect(run.stdout.replace(/&apos;/g, "'")).toMatch(
       /✖ loose-spec-tolerance: its own tolerance: rtol 100 is looser than --max-rtol 0\.0001; atol 100 is looser than --max-atol 0\.000001 → at identities\/loose\.yaml:4:12/,
     );
   });
@@ -42,6 +42,14 @@ describe('--max-rtol and --max-atol', () => {
   it('leave a spec within the cap alone, and its row still says its tolerance differs', () => {
     const run = runCli(['check', LOOSE, '--max-rtol', '1000', '--max-atol', '1000', '--no-color']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/note: the spec's own tolerance \(rtol 1e\+2, atol 1e\+2\) is looser than the run's/);
+    expect(run.stdout.replace(/&apos;/g, "'")).toMatch(/note: the spec's own tolerance \(rtol 1e\+2, atol 1e\+2\) is looser than the run's/);
+  });
+
+  it.each(['junit', 'tap', 'github', 'gradescope'])('has every reporter show that note: %s', (reporter) => {
+    const run = runCli(['check', LOOSE, '--reporter', reporter]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/&apos;/g, "'")).toMatch(
+      /note: the spec's own tolerance \(rtol 1e\+2, atol 1e\+2\) is looser than the run's|::notice .*::the spec's own tolerance \(rtol 1e\+2/,
+    );
   });
 });
