@@ -42,7 +42,9 @@ describe('--max-rtol and --max-atol', () => {
   it('leave a spec within the cap alone, and its row still says its tolerance differs', () => {
     const run = runCli(['check', LOOSE, '--max-rtol', '1000', '--max-atol', '1000', '--no-color']);
     expect(run.code).toBe(0);
-    expect(run.stdout.replace(/&apos;/g, "'")).toMatch(/note: the spec's own tolerance \(rtol 1e\+2, atol 1e\+2\) is looser than the run's/);
+    expect(run.stdout.replace(/&apos;/g, "'")).toMatch(
+      /note: the spec's own tolerance \(rtol 1e\+2, atol 1e\+2\) is looser than the run's/,
+    );
   });
 
   it.each(['junit', 'tap', 'github', 'gradescope'])('has every reporter show that note: %s', (reporter) => {
