@@ -6,12 +6,14 @@ import { formatPlace } from './place.js';
 export function formatList(loaded: Loaded): string {
   const lines: string[] = [];
   const rows = loaded.identities.flatMap((identity) =>
-    identity.claims.map((c) => ({
-      row: c.row,
-      kind: c.kind,
-      at: `${identity.file}:${c.location.line}`,
-      title: identity.title,
-    })),
+    [...identity.claims, ...identity.open]
+      .sort((a, b) => a.index - b.index)
+      .map((c) => ({
+        row: c.row,
+        kind: c.kind,
+        at: `${c.location.file}:${c.location.line}${'complete' in c ? ' (no answer yet)' : ''}`,
+        title: identity.title,
+      })),
   );
   const width = Math.max(0, ...rows.map((r) => r.row.length));
   for (const r of rows) lines.push(`${r.row.padEnd(width)}  ${r.kind.padEnd(8)}  ${r.at}`);

@@ -25,15 +25,16 @@ function notGraded(claim: Claim | OpenClaim, unanswered: Unanswered): OpenClaim 
 
 /** A question none of whose claims is checked (its answer file is broken, or it has two). */
 function withNothingGraded(q: Identity, message: string): Identity {
-  const unanswered = { status: 'error', message } as const;
+  const unanswered = { status: 'error', message, notes: [] } as const;
   const open = [...q.claims, ...q.open].sort((a, b) => a.index - b.index).map((c) => notGraded(c, unanswered));
   return { ...q, claims: [], open };
 }
 
 /** A question that no answer file of the run answers: each open claim says so. */
 function withNoAnswerFile(q: Identity): Identity {
-  const message = `no answer: no answer file says answers: ${q.id}`;
-  return { ...q, open: q.open.map((c) => ({ ...c, unanswered: { status: 'fail', message } })) };
+  const note = `no answer file of the run says answers: ${q.id}`;
+  const unanswered = { status: 'fail', message: 'no answer', notes: [note] } as const;
+  return { ...q, open: q.open.map((c) => ({ ...c, unanswered })) };
 }
 
 /** The names a question declares: dims symbols, vars, where names. */
@@ -94,7 +95,7 @@ function answerClaim(ctx: ResolveContext, q: Identity, names: Set<string>, entry
   return {
     ...open,
     location: ctx.locate(entry.path),
-    unanswered: { status: 'error', message: `${error!.message} (at ${at})` },
+    unanswered: { status: 'error', message: `${error!.message} (at ${at})`, notes: [] },
   } satisfies OpenClaim;
 }
 
@@ -112,7 +113,7 @@ function answerQuestion(q: Identity, sheet: AnswerSheet, limits: Limits): { iden
   }
   const missing = (c: OpenClaim): OpenClaim => ({
     ...c,
-    unanswered: { status: 'fail', message: `no answer: ${sheet.file} gives no claims.${c.name}` },
+    unanswered: { status: 'fail', message: 'no answer', notes: [`${sheet.file} gives no claims.${c.name}`] },
   });
   const open = q.open
     .filter((c) => !claims.some((d) => d.index === c.index))

@@ -100,7 +100,10 @@ export type ClaimKind = Claim['kind'];
 /** Why a question claim has no row of its own results: no answer, or an answer that cannot be used. */
 export interface Unanswered {
   readonly status: 'fail' | 'error';
+  /** The reason: `no answer`, or why none of the question is graded, or the answer's own error. */
   readonly message: string;
+  /** What the row adds to the reason: which answer file lacks the claim. */
+  readonly notes: readonly string[];
 }
 
 /** A claim of a question file that leaves its expect (rhs for equal) to the answer files. */

@@ -97,7 +97,7 @@ function resolveClaim(ctx: ResolveContext, scope: ClaimScope, at: ClaimAt): Clai
   if (parts === null) return null;
   if (written !== undefined) return expect && parts(expect);
   if (!scope.question) return null;
-  const unanswered = { status: 'fail', message: 'no answer' } as const;
+  const unanswered = { status: 'fail', message: 'no answer', notes: [] } as const;
   const extraNames = new Set([...names].filter((n) => !scope.declared.has(n)));
   return { ...baseOf(ctx, at), kind: raw.kind, slot, extraNames, complete: parts, unanswered };
 }

@@ -127,11 +127,7 @@ describe('answer files', () => {
     const { identity } = answer('answers: q\nclaims:\n  dx: A * x\n');
     const [dx, ...rest] = verdicts(identity);
     expect(dx).toMatch(/^dx fail: mismatch/);
-    expect(rest).toEqual([
-      'back fail: no answer: a.yaml gives no claims.back',
-      'same fail: no answer: a.yaml gives no claims.same',
-      'given pass',
-    ]);
+    expect(rest).toEqual(['back fail: no answer', 'same fail: no answer', 'given pass']);
   });
 
   it('may not reuse a name of the question, nor read the upstream name in where', () => {

@@ -13,7 +13,7 @@ export function openClaimRow(identity: Identity, claim: OpenClaim, run: Toleranc
     trials: 0,
     maxAbsError: null,
     maxRelError: null,
-    notes: [],
+    notes: claim.unanswered.notes,
   };
   const { status, message } = claim.unanswered;
   if (status === 'error') return { ...row, status, error: { message, limit: null, trial: null, dims: null } };
