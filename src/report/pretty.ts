@@ -60,6 +60,7 @@ export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext
   const { failed, errors } = report.summary;
   const colour = errors > 0 ? p.error : failed > 0 ? p.fail : p.pass;
   out.push('', colour(summaryLine(report)));
-  for (const score of report.scores) out.push(scoreLine(score));
+  const names = Math.max(0, ...report.scores.map((s) => (s.submission ?? 'score').length));
+  for (const score of report.scores) out.push(scoreLine(score, names));
   return out.join('\n') + '\n';
 };

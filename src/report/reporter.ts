@@ -22,7 +22,7 @@ export function summaryLine(report: RunReport): string {
 }
 
 /** A score: `alice 7/9 points` for a submission of a graded class, `score 7/9 points` for a run. */
-export function scoreLine(score: Score): string {
+export function scoreLine(score: Score, width = 0): string {
   const points = (x: number): string => String(Math.round(x * 1000) / 1000);
-  return `${score.submission ?? 'score'} ${points(score.points)}/${points(score.maxPoints)} points`;
+  return `${(score.submission ?? 'score').padEnd(width)} ${points(score.points)}/${points(score.maxPoints)} points`;
 }

@@ -266,3 +266,19 @@ describe('untrusted submissions', () => {
     expect(r.scores).toEqual([{ submission: null, points: 0, maxPoints: 8 }]);
   });
 });
+
+describe('mcheck grade usage errors', () => {
+  it.each([
+    [['grade', 'class/alice'], 'grade needs the questions: mcheck grade --questions DIR SUBMISSION...'],
+    [['grade', '--questions', 'nope', 'class/alice'], 'nope is not a folder'],
+    [
+      ['grade', '--questions', 'questions', 'class/alice', 'class/alice/'],
+      'would both be graded as "alice": give each submission a folder of its own name',
+    ],
+  ])('%j exits 2 with the fix', (args, message) => {
+    const r = mcheck(args, { cwd: GRADING });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(stackTraceSigns(r)).toEqual([]);
+  });
+});
