@@ -1,7 +1,7 @@
 import type { RawClaim } from './schema.js';
 import type { Claim, DimSpec, Expression, OpenClaim, VarSpec } from './identity.js';
 import { invalidName } from './names.js';
-import { alwaysVector, type Declared } from './resolve-declarations.js';
+import type { Declared } from './resolve-declarations.js';
 import type { ResolveContext } from './resolve-context.js';
 
 /** What every claim of one spec is checked against. */
@@ -30,7 +30,7 @@ function rowOf(id: string, raw: RawClaim, index: number, count: number): string 
  * Why `wrt` cannot be differentiated by, or null. A var that was declared but rejected (its own
  * error is already reported) is not reported again.
  */
-function wrtProblem(wrt: string, scope: ClaimScope, kind: RawClaim['kind']): string | null {
+function wrtProblem(wrt: string, scope: ClaimScope): string | null {
   const role = scope.declared.get(wrt);
   const v = scope.vars.find((x) => x.name === wrt);
   if (v === undefined) {
@@ -39,9 +39,6 @@ function wrtProblem(wrt: string, scope: ClaimScope, kind: RawClaim['kind']): str
     return `wrt ${wrt} is not a var (vars: ${scope.vars.map((x) => x.name).join(', ')})`;
   }
   if (v.sample === 'onehot') return `wrt ${wrt} is a onehot var, which cannot be perturbed`;
-  if (kind === 'jacobian' && !alwaysVector(v.shape, scope.dims)) {
-    return `wrt ${wrt} has shape [${v.shape.join(', ')}]; a jacobian needs a vector var (use backprop or vec for matrices)`;
-  }
   return null;
 }
 
@@ -131,7 +128,7 @@ function partsOf(ctx: ResolveContext, scope: ClaimScope, claimAt: ClaimAt): Part
     const lhs = compile('lhs', raw.lhs);
     return lhs && ((rhs) => ({ ...at(rhs), kind: 'equal', lhs, rhs }));
   }
-  const problem = wrtProblem(raw.wrt, scope, raw.kind);
+  const problem = wrtProblem(raw.wrt, scope);
   if (problem !== null) ctx.error('wrt', problem, [...path, 'wrt']);
   const rejected = problem === null && !scope.vars.some((v) => v.name === raw.wrt);
   const f = compile('f', raw.f);

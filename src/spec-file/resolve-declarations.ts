@@ -62,10 +62,6 @@ function alwaysSquare(shape: readonly ShapeEntry[], dims: readonly DimSpec[]): b
   return fa !== null && fa === fixedSize(b, dims);
 }
 
-/** True when the shape is a vector (n×1, 1×n or 1×1) on every draw. */
-export function alwaysVector(shape: readonly ShapeEntry[], dims: readonly DimSpec[]): boolean {
-  return shape.length < 2 || fixedSize(shape[0]!, dims) === 1 || fixedSize(shape[1]!, dims) === 1;
-}
 
 /** A var's shape, with what its entries may name. */
 interface ShapeToCheck {

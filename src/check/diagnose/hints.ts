@@ -8,6 +8,7 @@ import type { ClaimPlan } from '../plan/claim-plan.js';
 import type { DrawOptions } from '../trial/draw.js';
 import { type TrialRecord, type TrialsRun, runTrials } from '../trial/run-trials.js';
 import { transposeVariants } from './transpose-fix.js';
+import { kronSwapVariants } from './kron-fix.js';
 
 /** The analytic and numeric values of one trial, whatever their shapes. */
 interface Pair {
@@ -102,6 +103,12 @@ function symmetricHint(plan: ClaimPlan): string | null {
   return `holds only for symmetric inputs: it passes when ${names} ${general.length > 1 ? 'are' : 'is'} drawn symmetric, and for any ${names} ${fix.says}: a transpose is missing`;
 }
 
+function kronHint(plan: ClaimPlan): string | null {
+  const { claim } = plan;
+  if (claim.kind === 'equal') return null;
+  return kronSwapVariants(claim).find((v) => passesWith({ ...plan, claim: v.claim }, plan.draw))?.says ?? null;
+}
+
 /** A value every dims range allows (at least 2 where one does), or null when the ranges do not meet. */
 function commonDim(plan: ClaimPlan): number | null {
   const { dims } = plan.identity;
@@ -143,5 +150,5 @@ export function findHint(plan: ClaimPlan, run: TrialsRun): string | null {
       factorHint(plan, pairs);
     if (hint !== null) return hint;
   }
-  return symmetricHint(plan) ?? equalDimsHint(plan);
+  return kronHint(plan) ?? symmetricHint(plan) ?? equalDimsHint(plan);
 }

@@ -1,12 +1,12 @@
 import type { Claim } from '../../spec-file/identity.js';
-import { checkSize, formatShape, isVector } from '../../linalg/mat.js';
+import { checkSize } from '../../linalg/mat.js';
 import type { ClaimKind } from './claim-kind.js';
 import { derivativeKind } from './derivative-kind.js';
 import { otherLayout } from './layout.js';
 
 type JacobianClaim = Extract<Claim, { kind: 'jacobian' }>;
 
-/** `jacobian`: ∂f/∂wrt of a vector f, in the claim's layout. */
+/** `jacobian`: ∂vec(f)/∂vec(wrt) of an f of any shape, in the claim's layout. */
 export const jacobianKind: ClaimKind<JacobianClaim> = derivativeKind<JacobianClaim>({
   name: 'jacobian',
   referenceName: 'numeric jacobian',
@@ -17,7 +17,6 @@ export const jacobianKind: ClaimKind<JacobianClaim> = derivativeKind<JacobianCla
     layout,
     upstream: null,
     refuse: (f0, x0) => {
-      if (!isVector(f0)) return `f is ${formatShape(f0)}, but a jacobian claim needs a vector f (try vec(f))`;
       // The reference has len(wrt)·len(f) entries: refused before anything that size is made.
       checkSize(x0.re.length, f0.re.length, 'the jacobian');
       return null;

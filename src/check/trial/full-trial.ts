@@ -43,7 +43,8 @@ export function fullTrial(task: DerivativeTask): TrialOutcome {
   const analytic = evaluateExpect(task);
   if (!analytic.ok) return { type: 'fail', message: analytic.message };
   const noise: NoiseAt = ([i, j]) => {
-    const [k, out] = coordinateOf(task.layout, [i - 1, j - 1], numeric.cols);
+    const shapes = { x: [x0.rows, x0.cols], f: [task.f0.rows, task.f0.cols] } as const;
+    const [k, out] = coordinateOf(task.layout, [i - 1, j - 1], shapes);
     return stencilNoise(task.objective, x0, { k, out }, task.baseTrace);
   };
   const labels = {
