@@ -48,18 +48,20 @@ export function directionalDerivative(f: Objective, x: Mat, v: Mat, baseTrace: K
 /**
  * An estimate of the error of {@link directionalDerivative} in output entry `out`, as for the
  * partial derivatives: at the step the derivative was taken at, the larger change from it to a
- * 16th of it and to twice it, plus the rounding floor; null when f leaves its domain.
+ * 16th of it and to twice it, plus the rounding floor, in output entry `out` (stored order); null
+ * when f leaves its domain.
  */
 export function directionalNoise(
   f: Objective,
   line: { readonly x: Mat; readonly v: Mat },
   baseTrace: KinkTrace,
+  out = 0,
 ): number | null {
   const step = alongOnPiece(f, line, baseTrace)?.step ?? directionalStep(line.x);
   return noiseOf(
     (s) => stencilAlong(f, line, s, baseTrace),
     step,
     () => f(line.x, new KinkTrace()),
-    0,
+    out,
   );
 }

@@ -70,6 +70,9 @@ interface ClaimBase {
 /** The layout of a jacobian claim. */
 export type Layout = 'denominator' | 'numerator';
 
+/** How a gradient counts the entries of a square wrt (`convention:`). */
+export type Convention = 'independent' | 'symmetric' | 'distinct';
+
 /** A claim, resolved and compiled: every field present. */
 export type Claim =
   | (ClaimBase & { readonly kind: 'equal'; readonly lhs: Expression; readonly rhs: Expression })
@@ -78,6 +81,7 @@ export type Claim =
       readonly f: Expression;
       readonly wrt: string;
       readonly expect: Expression;
+      readonly convention: Convention;
     })
   | (ClaimBase & {
       readonly kind: 'jacobian';
@@ -91,6 +95,21 @@ export type Claim =
       readonly f: Expression;
       readonly upstream: string;
       readonly wrt: string;
+      readonly expect: Expression;
+    })
+  | (ClaimBase & {
+      readonly kind: 'hessian';
+      readonly f: Expression;
+      /** One var (the Hessian) or two (the block ∂²f/∂vec(x)∂vec(y)ᵀ). */
+      readonly wrt: readonly [string] | readonly [string, string];
+      readonly expect: Expression;
+    })
+  | (ClaimBase & {
+      readonly kind: 'differential';
+      readonly f: Expression;
+      readonly wrt: readonly string[];
+      /** The direction of each wrt var as expect names it: `d` + the var's name. */
+      readonly directions: readonly string[];
       readonly expect: Expression;
     });
 

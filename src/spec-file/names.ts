@@ -2,7 +2,7 @@ import { PRELUDE } from '../expr/prelude.js';
 import { RESERVED_NAMES } from '../expr/language/index.js';
 
 /** What kind of thing a name of a spec is, for messages. */
-export type NameRole = 'dims symbol' | 'var' | 'where name' | 'upstream name';
+export type NameRole = 'dims symbol' | 'var' | 'where name' | 'upstream name' | 'direction name';
 
 /**
  * Why `name` cannot name a dims symbol, var, where value or upstream array, or null when it can:

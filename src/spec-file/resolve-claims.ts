@@ -2,6 +2,7 @@ import type { RawClaim } from './schema.js';
 import type { Claim, DimSpec, Expression, OpenClaim, VarSpec } from './identity.js';
 import { invalidName } from './names.js';
 import type { Declared } from './resolve-declarations.js';
+import { directionNamesOf, resolveWrt } from './resolve-wrt.js';
 import type { ResolveContext } from './resolve-context.js';
 
 /** What every claim of one spec is checked against. */
@@ -24,22 +25,6 @@ export interface ResolvedClaims {
 function rowOf(id: string, raw: RawClaim, index: number, count: number): string {
   if (raw.name !== undefined) return `${id}/${raw.name}`;
   return count === 1 ? id : `${id}#${index + 1}`;
-}
-
-/**
- * Why `wrt` cannot be differentiated by, or null. A var that was declared but rejected (its own
- * error is already reported) is not reported again.
- */
-function wrtProblem(wrt: string, scope: ClaimScope): string | null {
-  const role = scope.declared.get(wrt);
-  const v = scope.vars.find((x) => x.name === wrt);
-  if (v === undefined) {
-    if (role === 'var') return null;
-    if (role !== undefined) return `wrt ${wrt} is a ${role}; wrt must name a var`;
-    return `wrt ${wrt} is not a var (vars: ${scope.vars.map((x) => x.name).join(', ')})`;
-  }
-  if (v.sample === 'onehot') return `wrt ${wrt} is a onehot var, which cannot be perturbed`;
-  return null;
 }
 
 /** Resolves the claims of a spec; a claim with any problem is reported and left out. */
@@ -99,10 +84,11 @@ function resolveClaim(ctx: ResolveContext, scope: ClaimScope, at: ClaimAt): Clai
   return { ...baseOf(ctx, at), kind: raw.kind, slot, extraNames, complete: parts, unanswered };
 }
 
-/** The names a claim's expect (rhs) may read: the spec's, and a backprop claim's upstream. */
+/** The names a claim's expect (rhs) may read: the spec's, a backprop upstream, a differential's directions. */
 function namesFor(scope: ClaimScope, raw: RawClaim): Set<string> {
   const names = new Set(scope.declared.keys());
   if (raw.kind === 'backprop' && !scope.declared.has(raw.upstream)) names.add(raw.upstream);
+  for (const d of directionNamesOf(raw)) names.add(d);
   return names;
 }
 
@@ -128,9 +114,7 @@ function partsOf(ctx: ResolveContext, scope: ClaimScope, claimAt: ClaimAt): Part
     const lhs = compile('lhs', raw.lhs);
     return lhs && ((rhs) => ({ ...at(rhs), kind: 'equal', lhs, rhs }));
   }
-  const problem = wrtProblem(raw.wrt, scope);
-  if (problem !== null) ctx.error('wrt', problem, [...path, 'wrt']);
-  const rejected = problem === null && !scope.vars.some((v) => v.name === raw.wrt);
+  const wrts = resolveWrt(ctx, scope, raw, path);
   const f = compile('f', raw.f);
   if (raw.kind === 'backprop') {
     const invalid =
@@ -139,13 +123,37 @@ function partsOf(ctx: ResolveContext, scope: ClaimScope, claimAt: ClaimAt): Part
         ? `upstream name "${raw.upstream}" is already declared as a ${scope.declared.get(raw.upstream)}`
         : null);
     if (invalid !== null) ctx.error('upstream', invalid, [...path, 'upstream']);
-    if (problem !== null || rejected || invalid !== null || !f) return null;
+    if (wrts === null || invalid !== null || !f) return null;
     const { upstream, wrt } = raw;
     return (expect) => ({ ...at(expect), kind: 'backprop', f, upstream, wrt, expect });
   }
-  if (problem !== null || rejected || !f) return null;
-  const { wrt } = raw;
-  if (raw.kind === 'gradient') return (expect) => ({ ...at(expect), kind: 'gradient', f, wrt, expect });
-  const layout = raw.layout ?? 'denominator';
-  return (expect) => ({ ...at(expect), kind: 'jacobian', f, wrt, expect, layout });
+  if (wrts === null || !f) return null;
+  return builderOf(raw, f, wrts, at);
+}
+
+/** The builder of a claim that differentiates, from its checked parts. */
+function builderOf(
+  raw: Exclude<RawClaim, { kind: 'equal' | 'backprop' }>,
+  f: Expression,
+  wrts: string[],
+  at: (expect: Expression) => ReturnType<typeof baseOf>,
+): Parts {
+  switch (raw.kind) {
+    case 'gradient': {
+      const convention = raw.convention ?? 'independent';
+      return (expect) => ({ ...at(expect), kind: 'gradient', f, wrt: raw.wrt, expect, convention });
+    }
+    case 'jacobian': {
+      const layout = raw.layout ?? 'denominator';
+      return (expect) => ({ ...at(expect), kind: 'jacobian', f, wrt: raw.wrt, expect, layout });
+    }
+    case 'hessian': {
+      const wrt = wrts as [string] | [string, string];
+      return (expect) => ({ ...at(expect), kind: 'hessian', f, wrt, expect });
+    }
+    case 'differential': {
+      const directions = directionNamesOf(raw);
+      return (expect) => ({ ...at(expect), kind: 'differential', f, wrt: wrts, directions, expect });
+    }
+  }
 }

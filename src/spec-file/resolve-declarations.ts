@@ -62,7 +62,6 @@ function alwaysSquare(shape: readonly ShapeEntry[], dims: readonly DimSpec[]): b
   return fa !== null && fa === fixedSize(b, dims);
 }
 
-
 /** A var's shape, with what its entries may name. */
 interface ShapeToCheck {
   /** The var's name. */

@@ -45,7 +45,10 @@ const Name = z
 export const LAYOUTS = ['denominator', 'numerator'] as const;
 
 /** The kinds of claim. */
-export const CLAIM_KINDS = ['equal', 'gradient', 'jacobian', 'backprop'] as const;
+export const CLAIM_KINDS = ['equal', 'gradient', 'jacobian', 'backprop', 'hessian', 'differential'] as const;
+
+/** How a gradient treats the entries of a square wrt: see resolve-claims.ts and the README. */
+export const CONVENTIONS = ['independent', 'symmetric', 'distinct'] as const;
 
 /** What any claim may carry besides its formulas: the points it is worth, and whether it is hidden. */
 const Grading = {
@@ -63,6 +66,12 @@ const Claim = z.discriminatedUnion('kind', [
     f: Expr,
     wrt: z.string(),
     expect: Expr.optional(),
+    convention: z
+      .enum(CONVENTIONS)
+      .optional()
+      .describe(
+        'independent (default): every entry a variable; symmetric: (G + Gᵀ)/2; distinct: G + Gᵀ − diag(diag(G))',
+      ),
     ...Grading,
   }),
   z.strictObject({
@@ -80,6 +89,26 @@ const Claim = z.discriminatedUnion('kind', [
     f: Expr,
     upstream: z.string(),
     wrt: z.string(),
+    expect: Expr.optional(),
+    ...Grading,
+  }),
+  z.strictObject({
+    name: Name,
+    kind: z.literal('hessian'),
+    f: Expr,
+    wrt: z
+      .union([z.string(), z.tuple([z.string(), z.string()])])
+      .describe('A var, or two [x, y] for the block ∂²f/∂vec(x)∂vec(y)ᵀ'),
+    expect: Expr.optional(),
+    ...Grading,
+  }),
+  z.strictObject({
+    name: Name,
+    kind: z.literal('differential'),
+    f: Expr,
+    wrt: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .describe('A var, or a list of vars; the direction of V is named dV in expect'),
     expect: Expr.optional(),
     ...Grading,
   }),

@@ -192,13 +192,13 @@ describe('required keys and lists', () => {
     expect(errors[0]!.message).toMatch(/missing required key "kind".*equal, gradient, jacobian, backprop/);
   });
 
-  it('reports an unknown claim kind (hessian is planned, not in v1) at the line of kind', () => {
+  it('reports an unknown claim kind at the line of kind, listing the kinds', () => {
     const text = spec`
-      id: hessian-claim
+      id: laplacian-claim
       vars:
         x: { shape: [3] }
       claims:
-        - kind: hessian
+        - kind: laplacian
           f: x' * x
           wrt: x
           expect: 2 * eye(3)
@@ -206,7 +206,9 @@ describe('required keys and lists', () => {
     const errors = errorsOf(text);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 5, column: 11 });
-    expect(errors[0]!.message).toMatch(/kind must be one of equal, gradient, jacobian, backprop, got "hessian"/);
+    expect(errors[0]!.message).toMatch(
+      /kind must be one of equal, gradient, jacobian, backprop, hessian, differential, got "laplacian"/,
+    );
   });
 });
 

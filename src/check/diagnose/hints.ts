@@ -9,6 +9,7 @@ import type { DrawOptions } from '../trial/draw.js';
 import { type TrialRecord, type TrialsRun, runTrials } from '../trial/run-trials.js';
 import { transposeVariants } from './transpose-fix.js';
 import { kronSwapVariants } from './kron-fix.js';
+import { applyConvention } from '../kinds/convention.js';
 
 /** The analytic and numeric values of one trial, whatever their shapes. */
 interface Pair {
@@ -75,6 +76,40 @@ function factorHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
   return `off by a constant factor: the ${kind.referenceName} is ${formatFactor(c)} × ${kind.sides[0]}`;
 }
 
+/** What each other convention says when expect matches it (an `independent` gradient failed). */
+const CONVENTION_HINTS = {
+  distinct: (x: string) =>
+    `this is the Matrix Cookbook's convention for symmetric ${x}, counting ${x.toLowerCase()}_ij and ${x.toLowerCase()}_ji once: set convention: distinct, or give the entrywise gradient G (expect holds G + G' - diag(diag(G)))`,
+  symmetric: () =>
+    `this is the gradient on symmetric matrices, (G + G')/2 of the entrywise gradient G: set convention: symmetric, or give G itself`,
+} as const;
+
+/** For a failed `independent` gradient wrt a symmetric var: the convention expect follows, named. */
+function conventionHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
+  const { claim } = plan;
+  if (claim.kind !== 'gradient' || claim.convention !== 'independent') return null;
+  const v = plan.identity.vars.find((x) => x.name === claim.wrt);
+  if (v === undefined || !['symmetric', 'spd'].includes(v.sample)) return null;
+  for (const convention of ['distinct', 'symmetric'] as const) {
+    const holds = pairs.every((p) => {
+      const reference = applyConvention(p.numeric, convention);
+      if (p.analytic.rows !== reference.rows || p.analytic.cols !== reference.cols) return false;
+      return compareArrays(p.analytic, reference, toleranceFor(plan.criterion, p.analytic, reference)).passed;
+    });
+    if (holds) return CONVENTION_HINTS[convention](claim.wrt);
+  }
+  return null;
+}
+
+/** The first near miss of the claim's own kind that matches on every trial. */
+function alterationHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
+  const kind = kindOf(plan.claim);
+  const found = (kind.alterations ?? []).find(
+    (a) => a.applies(plan.claim) && matchesEvery(pairs, plan.criterion, (m) => a.alter(m)),
+  );
+  return found === undefined ? null : found.says(plan.claim);
+}
+
 /** True when the claim passes on every trial drawn with `options`. */
 function passesWith(plan: ClaimPlan, draw: DrawOptions): boolean {
   return runTrials({ ...plan, draw }).status === 'pass';
@@ -107,6 +142,16 @@ function kronHint(plan: ClaimPlan): string | null {
   const { claim } = plan;
   if (claim.kind === 'equal') return null;
   return kronSwapVariants(claim).find((v) => passesWith({ ...plan, claim: v.claim }, plan.draw))?.says ?? null;
+}
+
+/** For a differential: a direction transposed where it should not be, or the reverse. */
+function directionHint(plan: ClaimPlan): string | null {
+  const { claim } = plan;
+  if (claim.kind !== 'differential') return null;
+  const fix = transposeVariants(claim, claim.directions).find((v) =>
+    passesWith({ ...plan, claim: v.claim }, plan.draw),
+  );
+  return fix === undefined ? null : `a direction is transposed where it should not be (or the reverse): ${fix.says}`;
 }
 
 /** A value every dims range allows (at least 2 where one does), or null when the ranges do not meet. */
@@ -147,8 +192,10 @@ export function findHint(plan: ClaimPlan, run: TrialsRun): string | null {
     const hint =
       transposeHint(plan, pairs) ??
       (matchesEvery(pairs, plan.criterion, negate) ? 'matches after negating: a sign error' : null) ??
-      factorHint(plan, pairs);
+      factorHint(plan, pairs) ??
+      conventionHint(plan, pairs) ??
+      alterationHint(plan, pairs);
     if (hint !== null) return hint;
   }
-  return kronHint(plan) ?? symmetricHint(plan) ?? equalDimsHint(plan);
+  return kronHint(plan) ?? directionHint(plan) ?? symmetricHint(plan) ?? equalDimsHint(plan);
 }

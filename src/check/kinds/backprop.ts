@@ -11,5 +11,13 @@ type BackpropClaim = Extract<Claim, { kind: 'backprop' }>;
 export const backpropKind: ClaimKind<BackpropClaim> = derivativeKind<BackpropClaim>({
   name: 'backprop',
   referenceName: 'numeric gradient',
-  derivative: ({ f, wrt, expect, upstream }) => ({ f, wrt, expect, layout: 'gradient', upstream, refuse: () => null }),
+  derivative: ({ f, wrt, expect, upstream }) => ({
+    f,
+    wrt,
+    expect,
+    layout: 'gradient',
+    convention: 'independent',
+    upstream,
+    refuse: () => null,
+  }),
 });

@@ -1,3 +1,4 @@
+import type { Mat } from '../../linalg/mat.js';
 import type { Rng } from '../../numeric/rng.js';
 import type { Claim, Expression, Identity } from '../../spec-file/identity.js';
 import type { CheckMode } from '../plan/mode.js';
@@ -32,4 +33,14 @@ export interface ClaimKind<C extends Claim = Claim> {
   trial(claim: C, ctx: TrialContext): TrialOutcome;
   /** The hint when the claimed side, transposed, matches on every trial. */
   transposeHint(claim: C): string;
+  /** Near misses of this kind besides transpose, sign and factor, tried on the same trials. */
+  readonly alterations?: readonly Alteration<C>[];
+}
+
+/** A near miss a hint can name: the claimed side altered, and what to say when that matches. */
+export interface Alteration<C extends Claim> {
+  /** Whether it can apply to this claim at all. */
+  applies(claim: C): boolean;
+  alter(analytic: Mat): Mat;
+  says(claim: C): string;
 }

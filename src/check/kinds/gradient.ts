@@ -9,12 +9,13 @@ type GradientClaim = Extract<Claim, { kind: 'gradient' }>;
 export const gradientKind: ClaimKind<GradientClaim> = derivativeKind<GradientClaim>({
   name: 'gradient',
   referenceName: 'numeric gradient',
-  derivative: ({ f, wrt, expect }) => ({
+  derivative: ({ f, wrt, expect, convention }) => ({
     f,
     wrt,
     expect,
     layout: 'gradient',
     upstream: null,
+    convention,
     refuse: (f0) =>
       f0.rows === 1 && f0.cols === 1
         ? null

@@ -15,6 +15,7 @@ export const jacobianKind: ClaimKind<JacobianClaim> = derivativeKind<JacobianCla
     wrt,
     expect,
     layout,
+    convention: 'independent',
     upstream: null,
     refuse: (f0, x0) => {
       // The reference has len(wrt)·len(f) entries: refused before anything that size is made.

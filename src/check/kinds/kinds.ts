@@ -4,6 +4,8 @@ import { backpropKind } from './backprop.js';
 import { equalKind } from './equal.js';
 import { gradientKind } from './gradient.js';
 import { jacobianKind } from './jacobian.js';
+import { hessianKind } from './hessian.js';
+import { differentialKind } from './differential.js';
 
 /** The name of a claim kind, as specs write it. */
 export type KindName = Claim['kind'];
@@ -14,6 +16,8 @@ const KINDS: { readonly [K in KindName]: ClaimKind<Extract<Claim, { kind: K }>> 
   gradient: gradientKind,
   jacobian: jacobianKind,
   backprop: backpropKind,
+  hessian: hessianKind,
+  differential: differentialKind,
 };
 
 /** The kind module of a claim. */

@@ -2,7 +2,7 @@ import type { Mat } from '../../linalg/mat.js';
 import type { KinkTrace } from '../../expr/kink-trace.js';
 import { type Attempt, attempt } from '../../errors.js';
 import type { Objective } from '../../numeric/finite-diff.js';
-import type { Expression, Identity } from '../../spec-file/identity.js';
+import type { Convention, Expression, Identity } from '../../spec-file/identity.js';
 import type { Layout } from '../kinds/layout.js';
 import type { Draw } from './draw.js';
 import { scopeOf } from './scope.js';
@@ -24,6 +24,8 @@ export interface DerivativeTask {
   /** A backprop claim's upstream array G and the name expect reads it by, or null. */
   readonly upstream: { readonly name: string; readonly value: Mat } | null;
   readonly layout: Layout;
+  /** A gradient's convention for a square wrt. */
+  readonly convention: Convention;
   /** Threads that may share the partials (full mode). */
   readonly workers: number;
 }

@@ -2,7 +2,7 @@ import type { Mat } from '../../linalg/mat.js';
 import { KinkTrace } from '../../expr/kink-trace.js';
 import { attempt } from '../../errors.js';
 import { drawSample } from '../../numeric/samplers.js';
-import type { Expression } from '../../spec-file/identity.js';
+import type { Convention, Expression } from '../../spec-file/identity.js';
 import type { TrialContext } from '../kinds/claim-kind.js';
 import type { Layout } from '../kinds/layout.js';
 import type { DerivativeTask } from './derivative-task.js';
@@ -20,6 +20,8 @@ export interface DerivativeClaim {
   readonly layout: Layout;
   /** The name of a backprop claim's upstream array, or null. */
   readonly upstream: string | null;
+  /** How a gradient counts the entries of a square wrt ('independent' for every other kind). */
+  readonly convention: Convention;
   /** Why f's value at the draw (wrt being x0) cannot be differentiated this way, or null. */
   readonly refuse: (f0: Mat, x0: Mat) => string | null;
 }
@@ -57,6 +59,7 @@ export function derivativeTrial(ctx: TrialContext, claim: DerivativeClaim): Tria
     wrt: claim.wrt,
     upstream: g === null ? null : { name: claim.upstream!, value: g },
     layout: claim.layout,
+    convention: claim.convention,
     workers: ctx.workers,
   };
   return mode.name === 'fast' ? probeTrial(task, mode.probes, rng) : fullTrial(task);

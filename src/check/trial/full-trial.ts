@@ -6,6 +6,7 @@ import { type ObjectiveSource, plainDraw, toPlain } from '../parallel/partials-t
 import type { DerivativeTask } from './derivative-task.js';
 import { evaluateExpect } from './derivative-task.js';
 import { whereNeeded } from './scope.js';
+import { applyConvention, conventionSources } from '../kinds/convention.js';
 import { type NoiseAt, type TrialOutcome, finish } from './outcome.js';
 
 /** How a worker rebuilds the objective of a task: its sources, the draw and the upstream array. */
@@ -39,13 +40,20 @@ export function fullTrial(task: DerivativeTask): TrialOutcome {
   );
   if (!partials.ok) return { type: 'error', message: partials.message };
   if (!partials.value.ok) return { type: 'kink' };
-  const numeric = assemble(partials.value.partials, x0, task.layout);
+  const numeric = applyConvention(assemble(partials.value.partials, x0, task.layout), task.convention);
   const analytic = evaluateExpect(task);
   if (!analytic.ok) return { type: 'fail', message: analytic.message };
   const noise: NoiseAt = ([i, j]) => {
     const shapes = { x: [x0.rows, x0.cols], f: [task.f0.rows, task.f0.cols] } as const;
-    const [k, out] = coordinateOf(task.layout, [i - 1, j - 1], shapes);
-    return stencilNoise(task.objective, x0, { k, out }, task.baseTrace);
+    // Under a convention an entry adds its mirror's partial: so do their noises.
+    let total = 0;
+    for (const at of conventionSources(task.convention, [i - 1, j - 1])) {
+      const [k, out] = coordinateOf(task.layout, at, shapes);
+      const one = stencilNoise(task.objective, x0, { k, out }, task.baseTrace);
+      if (one === null) return null;
+      total += one;
+    }
+    return total;
   };
   const labels = {
     analytic: 'expect',

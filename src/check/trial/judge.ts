@@ -47,13 +47,15 @@ function value(re: number, im: number | null): string {
  * `mismatch 3.1e-1 at (2,1): expect 0.5, numeric 0.25` (rhs and lhs for an equal claim); in fast
  * mode `mismatch 3.1e-1 on probe 2 (a random direction v): expect projected on v ..., numeric ...`.
  */
-function mismatch(c: Comparison, sides: Sides, probes: boolean): string {
+function mismatch(c: Comparison, sides: Sides, outcome: CompareOutcome): string {
+  const probes = outcome.probes;
   const w = c.worst;
   const [i, j] = w.index;
   if (probes) {
     return `mismatch ${c.worst.error.toExponential(1)} on probe ${i} (a random direction v; the probe furthest outside tolerance): expect projected on v ${value(w.analytic, w.analyticIm)}, numeric derivative along v ${value(w.numeric, w.numericIm)}`;
   }
-  return `mismatch ${c.worst.error.toExponential(1)} at (${i},${j}), the entry furthest outside tolerance: ${sides[0]} ${value(w.analytic, w.analyticIm)}, ${sides[1]} ${value(w.numeric, w.numericIm)}`;
+  const at = outcome.place?.(w.index) ?? `at (${i},${j})`;
+  return `mismatch ${c.worst.error.toExponential(1)} ${at}, the entry furthest outside tolerance: ${sides[0]} ${value(w.analytic, w.analyticIm)}, ${sides[1]} ${value(w.numeric, w.numericIm)}`;
 }
 
 /**
@@ -101,7 +103,7 @@ function judgeBelowAtol(outcome: CompareOutcome, tolerance: Tolerance, scale: nu
   const note = `every value lies below atol ${tolerance.atol.toExponential(0)}: compared at their own scale`;
   const c = compareArrays(outcome.analytic, outcome.numeric, scaled);
   if (c.passed) return { status: 'pass', reason: null, comparison: c, undecided: null, note };
-  const reason = mismatch(c, sides, outcome.probes);
+  const reason = mismatch(c, sides, outcome);
   const noisy = tooNoisy(outcome, c, scaled);
   if (noisy === null) return { status: 'fail', reason, comparison: c, undecided: null, note };
   const noise = outcome.noise(c.worst.index) ?? 0;
@@ -161,7 +163,7 @@ export function judge(outcome: TrialOutcome, criterion: Criterion, sides: Sides)
         ? `every value lies below the chosen atol ${tolerance.atol.toExponential(0)}: atol alone passed it`
         : null;
       if (c.passed) return { ...plain, status: 'pass', reason: null, comparison: c, note };
-      const reason = mismatch(c, sides, outcome.probes);
+      const reason = mismatch(c, sides, outcome);
       return { ...plain, status: 'fail', reason, comparison: c, undecided: tooNoisy(outcome, c, tolerance) };
     }
   }

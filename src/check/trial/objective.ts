@@ -24,7 +24,7 @@ export interface ObjectiveParts {
  */
 export function objectiveOf({ identity, f, draw, wrt, upstream }: ObjectiveParts): Objective {
   const scopes = scopeMaker(identity, draw);
-  const objective: Objective = (x, trace) => f(scopes(wrt, x, trace), trace);
+  const objective: Objective = (x, trace) => f(scopes([[wrt, x]], trace), trace);
   if (upstream === null) return objective;
   return (x, trace) => sum(arith(upstream, objective(x, trace), 'mul', '.*'));
 }

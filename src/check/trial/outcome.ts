@@ -14,6 +14,8 @@ export type TrialOutcome =
       readonly numeric: Mat;
       readonly noise: NoiseAt;
       readonly probes: boolean;
+      /** Where a 1-based entry is, in words (`along dX = E(2,1), entry (1,1) of f`); `at (i,j)` when absent. */
+      readonly place?: (index: readonly [number, number]) => string;
     }
   /** `expect` evaluated, but to the wrong shape: kept, because its transpose may be the answer. */
   | { readonly type: 'shape'; readonly analytic: Mat; readonly numeric: Mat; readonly message: string }

@@ -8,11 +8,12 @@ import { drawSample } from '../../numeric/samplers.js';
 import type { Rng } from '../../numeric/rng.js';
 import { attempt } from '../../errors.js';
 import { project, referenceName, referenceShape } from '../kinds/layout.js';
+import { applyConvention } from '../kinds/convention.js';
 import { type DerivativeTask, evaluateExpect } from './derivative-task.js';
 import { type TrialOutcome, finish } from './outcome.js';
 
 /** A direction with N(0, 1) entries, scaled so that its largest entry is ±1 (the step then bounds every move). */
-function randomDirection(rows: number, cols: number, rng: Rng): Mat {
+export function randomDirection(rows: number, cols: number, rng: Rng): Mat {
   const v = drawSample('normal', rows, cols, rng);
   let largest = 0;
   for (const x of v.re) largest = Math.max(largest, Math.abs(x));
@@ -54,7 +55,9 @@ export function probeTrial(task: DerivativeTask, probes: number, rng: Rng): Tria
   const objective: Objective =
     u === null ? task.objective : (x, trace) => sum(arith(u, task.objective(x, trace), 'mul', '.*'));
   const directions = Array.from({ length: probes }, () => randomDirection(x0.rows, x0.cols, rng));
-  const numeric = measure(objective, x0, directions, task.baseTrace);
+  // Under a convention, ⟨expect, v⟩ is the derivative along T(v) (see convention.ts).
+  const along = directions.map((v) => applyConvention(v, task.convention));
+  const numeric = measure(objective, x0, along, task.baseTrace);
   if (!('rows' in numeric)) return numeric;
   const expect = evaluateExpect(task);
   if (!expect.ok) return { type: 'fail', message: expect.message };
@@ -70,7 +73,7 @@ export function probeTrial(task: DerivativeTask, probes: number, rng: Rng): Tria
     if (analytic.im !== null) analytic.im[p] = im;
   });
   const noise = ([p]: readonly [number, number]): number | null =>
-    directionalNoise(objective, { x: x0, v: directions[p - 1]! }, task.baseTrace);
+    directionalNoise(objective, { x: x0, v: along[p - 1]! }, task.baseTrace);
   const labels = { analytic: 'expect', target: 'the probes', numeric: 'the directional derivative' };
   return finish({ analytic, numeric, probes: true }, noise, labels);
 }

@@ -15,7 +15,7 @@ export function scopeOf(
   trace: KinkTrace | null,
   replace: { readonly name: string; readonly value: Mat } | null = null,
 ): Map<string, Mat> {
-  return scopeMaker(identity, draw)(replace?.name ?? null, replace?.value ?? null, trace);
+  return scopeMaker(identity, draw)(replace === null ? [] : [[replace.name, replace.value]], trace);
 }
 
 /** The `where` values of an identity, in order: all a scope needs beyond the draw. */
@@ -23,12 +23,15 @@ export interface WhereValues {
   readonly where: readonly { readonly name: string; readonly expr: { readonly evaluate: Evaluator } }[];
 }
 
-/** Builds the scope of one draw with one var replaced; see {@link scopeMaker}. */
-export type ScopeMaker = (name: string | null, value: Mat | null, trace: KinkTrace | null) => Map<string, Mat>;
+/** Vars replaced in a scope, by name. */
+export type Replacements = readonly (readonly [name: string, value: Mat])[];
+
+/** Builds the scope of one draw with some vars replaced; see {@link scopeMaker}. */
+export type ScopeMaker = (replace: Replacements, trace: KinkTrace | null) => Map<string, Mat>;
 
 /**
  * The scopes of one draw, for the thousands of finite-difference evaluations of a trial: dims and
- * vars are entered once, and each call sets the replaced var and recomputes the `where` values
+ * vars are entered once, and each call sets the replaced vars and recomputes the `where` values
  * in order, so a `where` value always follows the perturbed var. Every call returns the same
  * map, changed: it is good until the next call.
  */
@@ -36,11 +39,11 @@ export function scopeMaker(identity: WhereValues, draw: Draw): ScopeMaker {
   const scope = new Map<string, Mat>();
   for (const [name, value] of draw.dims) scope.set(name, scalar(value));
   for (const [name, value] of draw.vars) scope.set(name, value);
-  let replaced: string | null = null;
-  return (name, value, trace) => {
-    if (replaced !== null) scope.set(replaced, draw.vars.get(replaced)!);
-    replaced = name;
-    if (name !== null) scope.set(name, value!);
+  let replaced: Replacements = [];
+  return (replace, trace) => {
+    for (const [name] of replaced) scope.set(name, draw.vars.get(name)!);
+    replaced = replace;
+    for (const [name, value] of replace) scope.set(name, value);
     for (const w of identity.where) {
       try {
         scope.set(w.name, w.expr.evaluate(scope, trace));

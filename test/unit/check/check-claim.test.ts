@@ -222,13 +222,21 @@ describe('jacobian claims', () => {
     expect(check(spec, SETTINGS, 'den-wrong').status).toBe('fail');
   });
 
-  it("a matrix f in a jacobian claim is an 'error'", () => {
-    const r = check({
+  it('a matrix f in a jacobian claim is differentiated as vec(f), in vec order', () => {
+    // ∂vec(x x')/∂x' = kron(x, I) + kron(I, x) (numerator layout).
+    const claim = { kind: 'jacobian', f: "x * x'", wrt: 'x', layout: 'numerator' };
+    const right = check({
       id: 'matrix-f',
       vars: { x: { shape: [3] } },
-      claims: [{ kind: 'jacobian', f: "x * x'", wrt: 'x', expect: 'eye(3)' }],
+      claims: [{ ...claim, expect: 'kron(x, eye(3)) + kron(eye(3), x)' }],
     });
-    expect(r.status).toBe('error');
+    expect(right.status).toBe('pass');
+    const wrong = check({
+      id: 'matrix-f',
+      vars: { x: { shape: [3] } },
+      claims: [{ ...claim, expect: 'kron(x, eye(3))' }],
+    });
+    expect(wrong.status).toBe('fail');
   });
 });
 

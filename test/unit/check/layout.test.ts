@@ -49,12 +49,39 @@ describe('layout', () => {
       const ref = assemble(partials, x0, layout);
       for (let i = 0; i < ref.rows; i++) {
         for (let j = 0; j < ref.cols; j++) {
-          const [k, out] = coordinateOf(layout, [i, j], ref.cols);
+          const [k, out] = coordinateOf(layout, [i, j], { x: [3, 1], f: [2, 1] });
           expect(ref.re[i * ref.cols + j]).toBe(partials[k]!.re[out]);
         }
       }
     }
-    expect(coordinateOf('gradient', [1, 1], 2)).toEqual([3, 0]);
+    expect(coordinateOf('gradient', [1, 1], { x: [2, 2], f: [1, 1] })).toEqual([3, 0]);
+  });
+
+  it('counts the entries of a matrix wrt and a matrix f in vec order (columns stacked)', () => {
+    // f(X) = X' for a 2×3 X: ∂vec(f)_j/∂vec(X)_i is 1 where f's entry j is X's entry i transposed.
+    const X = fromRows([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    const parts = [0, 1, 2, 3, 4, 5].map((k) => {
+      const p = fromRows([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]);
+      // Entry k of X (row-major: row ⌊k/3⌋, column k mod 3) moves entry (k mod 3, ⌊k/3⌋) of X'.
+      p.re[(k % 3) * 2 + Math.floor(k / 3)] = 1;
+      return p;
+    });
+    const J = assemble(parts, X, 'numerator');
+    // vec(X') = K·vec(X): row j of J has its 1 at the vec index of the X entry that f's entry j is.
+    const ones = toRows(J).map((row) => row.indexOf(1));
+    expect(ones).toEqual([0, 2, 4, 1, 3, 5]);
+    for (let i = 0; i < 6; i++)
+      for (let j = 0; j < 6; j++) {
+        const [k, out] = coordinateOf('numerator', [i, j], { x: [2, 3], f: [3, 2] });
+        expect(J.re[i * 6 + j]).toBe(parts[k]!.re[out]);
+      }
   });
 
   it("projects a jacobian as u'·J·v in either layout, to the same number", () => {
