@@ -76,6 +76,64 @@ function logdetSpec(dir, n) {
 
 const mcheck = (...args) => ['node', BIN, ...args];
 
+/**
+ * A spec of the Hessian of log|det M| at a fixed n, one trial: -K·(M⁻ᵀ ⊗ M⁻¹), written as
+ * -(T .* T') with T = Q'·P (P = kron(ones(1, n), M⁻¹), Q = kron(eye(n), ones(1, n))), whose entry
+ * ((i, j), (k, l)) is (M⁻¹)_jk: the commutation matrix never formed.
+ */
+function logdetHessianSpec(dir, n) {
+  const file = join(dir, `logdet-hessian-${n}.yaml`);
+  const where = "  A: inv(M)\n  P: kron(ones(1, n), A)\n  Q: kron(eye(n), ones(1, n))\n  T: Q' * P\n";
+  writeFileSync(
+    file,
+    `id: logdet-hessian-${n}\ndims:\n  n: ${n}\nvars:\n  M: { shape: [n, n], sample: invertible }\ntrials: 1\nwhere:\n${where}claims:\n  - kind: hessian\n    f: log(abs(det(M)))\n    wrt: M\n    expect: -(T .* T')\n`,
+  );
+  return file;
+}
+
+/** The Hessian figures: full mode at n = 12 (144×144), fast mode at n = 64 (4096×4096 expect). */
+function hessians() {
+  const dir = mkdtempSync(join(tmpdir(), 'mcheck-bench-hessian-'));
+  const commands = {
+    'node -e 0': ['node', '-e', '0'],
+    'full, n = 12': mcheck('check', logdetHessianSpec(dir, 12), '--reporter', 'json'),
+    'fast, n = 64': mcheck(
+      'check',
+      logdetHessianSpec(dir, 64),
+      '--mode',
+      'fast',
+      '--limit',
+      'elements=20000000',
+      '--reporter',
+      'json',
+    ),
+  };
+  const r = interleaved(commands, QUICK ? 3 : 5);
+  for (const name of ['full, n = 12', 'fast, n = 64']) {
+    const row = JSON.parse(r[name].last.stdout).results[0];
+    if (row.status !== 'pass') throw new Error(`hessian ${name}: ${row.status} ${row.message}`);
+  }
+  const base = r['node -e 0'].ms;
+  console.log('\n## Hessian of log|det M|, whole processes (one trial; fast mode: 3 probes)\n');
+  console.log(
+    table(
+      ['run', 'time', 'ratio to node -e 0', 'peak memory'],
+      Object.entries(r).map(([k, v]) => [
+        k,
+        fmtMs(v.ms),
+        (v.ms / base).toFixed(2),
+        v.mb === null ? '?' : `${v.mb.toFixed(0)} MB`,
+      ]),
+    ),
+  );
+  return {
+    baselineMs: base,
+    fullMs12: r['full, n = 12'].ms,
+    fastMs64: r['fast, n = 64'].ms,
+    fastMb64: r['fast, n = 64'].mb,
+  };
+}
+
 function startup() {
   const commands = {
     'node -e 0': ['node', '-e', '0'],
@@ -249,6 +307,7 @@ const started = Date.now();
 const up = startup();
 const ev = await evaluators();
 const md = modes(ev.logdetUs);
+const hs = hessians();
 const fast128 = md.rows.find((r) => r.n === 128 && r.mode === 'fast');
 const targets = [
   {
@@ -263,6 +322,8 @@ const targets = [
         value: `${md.torch.ratio.toFixed(2)}× its time`,
         met: md.torch.ratio < 1,
       },
+  { target: 'hessian full mode at n = 12 under 2 s', value: fmtMs(hs.fullMs12), met: hs.fullMs12 < 2000 },
+  { target: 'hessian fast mode at n = 64 under 1 s', value: fmtMs(hs.fastMs64), met: hs.fastMs64 < 1000 },
   {
     target: `fast mode at n = 128 under ${TARGETS.fastMsAt128} ms`,
     value: fmtMs(fast128.ms),
@@ -290,6 +351,7 @@ const results = {
   startup: up,
   evaluator: ev,
   logdet: md,
+  hessian: hs,
   targets,
   seconds: (Date.now() - started) / 1000,
 };
