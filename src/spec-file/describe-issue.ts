@@ -107,7 +107,12 @@ function describeInvalidUnion(issue: z.core.$ZodIssueInvalidUnion, c: IssueConte
     return c.at(`kind must be one of ${list}, got ${describeValue(kind)}`);
   }
   if (c.input === undefined) return describeMissing(c);
-  const wanted = c.path.includes('dims') ? 'a whole number or a range [min, max]' : 'an expression (text)';
+  const wanted =
+    last === 'wrt'
+      ? 'a var name, or a list of var names (two for a hessian: [x, y])'
+      : c.path.includes('dims')
+        ? 'a whole number or a range [min, max]'
+        : 'an expression (text)';
   return c.at(`${c.where} must be ${wanted}, got ${describeValue(c.input)}`);
 }
 

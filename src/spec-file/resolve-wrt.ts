@@ -53,14 +53,15 @@ export function resolveWrt(ctx: ResolveContext, scope: ClaimScope, raw: WithWrt,
       ok = false;
     }
   });
-  for (const name of directionNamesOf(raw)) {
+  for (const name of new Set(directionNamesOf(raw))) {
     const clash =
       invalidName(name, 'direction name') ??
       (scope.declared.has(name)
         ? `direction name "${name}" is already declared as a ${scope.declared.get(name)}`
         : null);
     if (clash !== null) {
-      ctx.error('wrt', `${clash} (a differential names the direction of ${name.slice(1)} ${name})`, [...path, 'wrt']);
+      const why = `a differential by ${name.slice(1)} names its direction ${name}; rename the other ${name}`;
+      ctx.error('wrt', `${clash}: ${why}`, [...path, 'wrt']);
       ok = false;
     }
   }
