@@ -25,7 +25,9 @@ function sides(e: Explanation, p: Palette): string[] {
   const marked = (k: number): boolean => e.differs?.[k] === true;
   const a = matrixLines(e.analytic, marked, p.fail);
   const n = matrixLines(e.numeric, marked, p.fail);
-  const lines = sideBySide([left, ...a], [right, ...n]);
+  // Row labels, where rows are directions: after the numeric side, one per row of the matrices.
+  const labels = e.rowLabels === null ? [] : ['', ...e.rowLabels.map((l) => p.dim(l))];
+  const lines = sideBySide(sideBySide([left, ...a], [right, ...n]), labels);
   if (e.differs?.some((d) => d)) lines.push(p.dim('* marks entries that are not within tolerance'));
   return lines;
 }

@@ -53,3 +53,16 @@ describe('second-order and structured claims under many seeds', () => {
     expect(odd.length).toBeLessThanOrEqual(2);
   }, 120_000);
 });
+
+describe('what a failing differential shows', () => {
+  it('names the part of the product rule that is wrong, and explain labels each direction', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const file = 'test/fixtures/wrong/wrong-differential-missing-term.yaml';
+    const check = runCli(['check', file, '--no-color']);
+    expect(check.stdout).toContain('hint: the terms in dA match and those in dX do not: a term of the product rule');
+    const explain = runCli(['explain', file, '--dims', 'n=2,m=1', '--no-color']);
+    expect(explain.stdout).toMatch(/\]\s+along dA = E\(1,1\) \(the other directions 0\)\n/);
+    expect(explain.stdout).toMatch(/\*\s+\]\s+along dX = E\(2,1\)/);
+    expect(explain.stdout).toContain('along random direction 3');
+  });
+});

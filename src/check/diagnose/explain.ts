@@ -31,6 +31,8 @@ export interface Explanation {
   readonly numeric: Mat | null;
   /** Per entry of the numeric side: true where the two sides are not close. */
   readonly differs: readonly boolean[] | null;
+  /** What each row of the two sides is (a differential's directions), or null. */
+  readonly rowLabels: readonly string[] | null;
 }
 
 function entrywise(analytic: Mat, numeric: Mat, tolerance: Tolerance): boolean[] {
@@ -66,7 +68,8 @@ export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSe
   const sides = kindOf(claim).sides;
   const record = run?.records[0];
   if (result.status === 'error' || record === undefined) {
-    return { result, trial, dims: new Map(), inputs: [], sides, analytic: null, numeric: null, differs: null };
+    const none = { analytic: null, numeric: null, differs: null, rowLabels: null };
+    return { result, trial, dims: new Map(), inputs: [], sides, ...none };
   }
   const o = record.outcome;
   const both = o.type === 'compare' || o.type === 'shape';
@@ -82,5 +85,6 @@ export function explainClaim(identity: Identity, claim: Claim, settings: ClaimSe
     analytic,
     numeric,
     differs,
+    rowLabels: o.type === 'compare' ? (o.rowLabels ?? null) : null,
   };
 }

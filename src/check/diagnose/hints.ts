@@ -10,11 +10,14 @@ import { type TrialRecord, type TrialsRun, runTrials } from '../trial/run-trials
 import { transposeVariants } from './transpose-fix.js';
 import { kronSwapVariants } from './kron-fix.js';
 import { applyConvention } from '../kinds/convention.js';
+import { directionParts } from './direction-parts.js';
 
 /** The analytic and numeric values of one trial, whatever their shapes. */
 interface Pair {
   readonly analytic: Mat;
   readonly numeric: Mat;
+  /** What each row is, for a differential's directions. */
+  readonly rowLabels?: readonly string[];
 }
 
 function pairsOf(records: readonly TrialRecord[]): Pair[] | null {
@@ -144,6 +147,16 @@ function kronHint(plan: ClaimPlan): string | null {
   return kronSwapVariants(claim).find((v) => passesWith({ ...plan, claim: v.claim }, plan.draw))?.says ?? null;
 }
 
+/** For a differential in several vars: the terms of some vars agree, those of others do not. */
+function productRuleHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
+  if (plan.claim.kind !== 'differential' || pairs.some((p) => p.rowLabels === undefined)) return null;
+  const trials = pairs.map((p) => ({ ...p, rowLabels: p.rowLabels! }));
+  const parts = directionParts(trials, (a, n) => toleranceFor(plan.criterion, a, n));
+  if (parts === null) return null;
+  const list = (ds: string[]): string => ds.join(', ');
+  return `the terms in ${list(parts.right)} match and those in ${list(parts.wrong)} do not: a term of the product rule is missing or wrong (d(XY) = dX·Y + X·dY)`;
+}
+
 /** For a differential: a direction transposed where it should not be, or the reverse. */
 function directionHint(plan: ClaimPlan): string | null {
   const { claim } = plan;
@@ -194,6 +207,7 @@ export function findHint(plan: ClaimPlan, run: TrialsRun): string | null {
       (matchesEvery(pairs, plan.criterion, negate) ? 'matches after negating: a sign error' : null) ??
       factorHint(plan, pairs) ??
       conventionHint(plan, pairs) ??
+      productRuleHint(plan, pairs) ??
       alterationHint(plan, pairs);
     if (hint !== null) return hint;
   }

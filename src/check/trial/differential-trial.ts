@@ -148,5 +148,6 @@ export function differentialTrial(ctx: TrialContext, claim: DifferentialClaim): 
     directionalNoise(F, { x: z0, v: dirs[p - 1]! }, baseTrace, storageOfVec(rows, cols, j - 1));
   const labels = { analytic: 'expect', target: 'the directions', numeric: 'the numeric differential' };
   const outcome = finish({ analytic, numeric: numeric.value, probes: false }, noise, labels);
-  return outcome.type === 'compare' ? { ...outcome, place } : outcome;
+  const rowLabels = moves.map((m) => m.says);
+  return outcome.type === 'compare' ? { ...outcome, place, rowLabels } : outcome;
 }

@@ -16,6 +16,8 @@ export type TrialOutcome =
       readonly probes: boolean;
       /** Where a 1-based entry is, in words (`along dX = E(2,1), entry (1,1) of f`); `at (i,j)` when absent. */
       readonly place?: (index: readonly [number, number]) => string;
+      /** What each row is, where rows are not entries of one array (a differential's directions). */
+      readonly rowLabels?: readonly string[];
     }
   /** `expect` evaluated, but to the wrong shape: kept, because its transpose may be the answer. */
   | { readonly type: 'shape'; readonly analytic: Mat; readonly numeric: Mat; readonly message: string }
