@@ -2,15 +2,33 @@ import { type Mat, MathError, formatShape, zeros, isScalar, checkSize } from './
 import { allocate } from './alloc.js';
 import { arith } from './elementwise.js';
 
+/** Side of the tiles a transpose copies: a tile of the source and of the result stay in cache. */
+const TILE = 32;
+
+/** `to` (cols×rows) = `from` (rows×cols) transposed, times `sign`, tile by tile. */
+function transposeInto(
+  from: Float64Array,
+  to: Float64Array,
+  shape: { rows: number; cols: number },
+  sign: number,
+): void {
+  const { rows, cols } = shape;
+  // Tiles: a plain row-by-row copy writes the result with a stride of `rows`, one cache line per
+  // entry, which at 4096×4096 took most of a second; tiles of 32×32 take a fifth of that.
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(rows, i0 + TILE);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let i = i0; i < i1; i++) for (let j = j0; j < j1; j++) to[j * rows + i] = sign * from[i * cols + j]!;
+    }
+  }
+}
+
 /** Transpose; `conjugate` also negates imaginary parts (the `'` operator on complex values). */
 export function transpose(a: Mat, conjugate = true): Mat {
   const out = zeros(a.cols, a.rows, a.im !== null);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < a.cols; j++) {
-      out.re[j * a.rows + i] = a.re[i * a.cols + j]!;
-      if (a.im !== null) out.im![j * a.rows + i] = (conjugate ? -1 : 1) * a.im[i * a.cols + j]!;
-    }
-  }
+  transposeInto(a.re, out.re, a, 1);
+  if (a.im !== null) transposeInto(a.im, out.im!, a, conjugate ? -1 : 1);
   return out;
 }
 

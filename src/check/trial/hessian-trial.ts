@@ -122,6 +122,20 @@ export function hessianTrial(ctx: TrialContext, claim: HessianClaim): TrialOutco
   return finish({ analytic, numeric: numeric.value, probes: false }, noise, labels);
 }
 
+/** u'·E·v, row by row: each row's dot product with v, weighed by u. */
+function bilinear(e: Mat, { u, v }: { readonly u: Float64Array; readonly v: Float64Array }): number {
+  let sum = 0;
+  for (let i = 0; i < e.rows; i++) {
+    const ui = u[i]!;
+    if (ui === 0) continue;
+    let row = 0;
+    const base = i * e.cols;
+    for (let j = 0; j < e.cols; j++) row += e.re[base + j]! * v[j]!;
+    sum += ui * row;
+  }
+  return sum;
+}
+
 /** g(s, t) = F(z0 + s·U + t·V) along two packed directions. */
 function directionSurface({ F, z0 }: Setup, U: Mat, V: Mat): Surface {
   const at = zeros(z0.rows, 1);
@@ -171,10 +185,10 @@ function fastHessian(ctx: TrialContext, claim: HessianClaim, setup: Setup): Tria
     return { type: 'fail', message: `expect is ${formatShape(expect)} but ${targetOf(claim)} is ${nx}×${ny}` };
   const analytic = zeros(probes, 1);
   for (const [p, [U, V]] of pairs.entries()) {
-    let sum = 0;
-    for (let i = 0; i < nx; i++)
-      for (let j = 0; j < ny; j++) sum += U.re[x.offset + i]! * expect.re[i * ny + j]! * V.re[y.offset + j]!;
-    analytic.re[p] = sum;
+    analytic.re[p] = bilinear(expect, {
+      u: U.re.subarray(x.offset, x.offset + nx),
+      v: V.re.subarray(y.offset, y.offset + ny),
+    });
   }
   const noise = ([p]: readonly [number, number]): number | null =>
     mixedNoise(directionSurface(setup, ...pairs[p - 1]!), [step, step], baseTrace, setup.f0);

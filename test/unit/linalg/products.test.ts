@@ -98,6 +98,17 @@ describe('transpose', () => {
     expect(toRows(transpose(a))).toEqual(refTranspose(toRows(a)));
   });
 
+  it('agrees with the textbook transpose across tile edges (70×45, 33×1, 1×65)', () => {
+    for (const [r, c] of [
+      [70, 45],
+      [33, 1],
+      [1, 65],
+    ] as const) {
+      const a = randomMat(r, c, 'tiles', r, c);
+      expect(toRows(transpose(a))).toEqual(refTranspose(toRows(a)));
+    }
+  });
+
   it('conjugates by default and not when asked', () => {
     const z = { rows: 1, cols: 2, re: Float64Array.of(1, 2), im: Float64Array.of(3, -4) };
     expect(Array.from(transpose(z).im!)).toEqual([-3, 4]);
