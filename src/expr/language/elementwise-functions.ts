@@ -1,6 +1,7 @@
 import { type Mat, MathError, scalar, requireReal } from '../../linalg/mat.js';
 import { mapReal, zipReal, modulus } from '../../linalg/elementwise.js';
 import type { KinkTrace } from '../kink-trace.js';
+import { erf } from '../../linalg/erf.js';
 import { entrywise, type LanguageFunction } from './language-function.js';
 import {
   type ComplexFn,
@@ -122,6 +123,7 @@ export const ELEMENTWISE_FUNCTIONS: readonly LanguageFunction[] = [
   entrywise('acosh', Math.acosh, 'the inverse hyperbolic cosine of each entry'),
   entrywise('atanh', Math.atanh, 'the inverse hyperbolic tangent of each entry'),
   entrywise('softplus', softplus, 'log(1 + e^x) of each entry'),
+  entrywise('erf', erf, 'the error function of each entry (exact GELU: x .* (1 + erf(x / sqrt(2))) / 2)'),
   extremum('max'),
   extremum('min'),
 ];

@@ -1,7 +1,11 @@
 import { type Mat, MathError, scalar, toCount, toNumber, requireReal, formatShape, zeros } from '../../linalg/mat.js';
 import { arith } from '../../linalg/elementwise.js';
 import { transpose, kron, multiply } from '../../linalg/products.js';
-import { det, inv, identity, solve } from '../../linalg/lu.js';
+import { det, inv, identity, logdet, solve } from '../../linalg/lu.js';
+import { standardDeviation, variance } from '../../linalg/statistics.js';
+import { reshape, triangle } from '../../linalg/triangle.js';
+import { sortVector } from '../../linalg/sort.js';
+import { pNorm } from '../../linalg/norms.js';
 import { sum, mean, prod, toAxis, type Axis } from '../../linalg/reduce.js';
 import { diag, vec, filled, trace } from '../../linalg/structure.js';
 import { softmax, logsumexp, norm } from '../../linalg/softmax.js';
@@ -11,6 +15,14 @@ import { complexRule, fixed, optionalSecond, type LanguageFunction } from './lan
 /** The axis of `sum(A, d)`, `mean(A, d)`, `prod(A, d)`: all entries without a second argument. */
 function axisOf(args: readonly Mat[], fn: string): Axis {
   return args.length < 2 ? 'all' : toAxis(toNumber(args[1]!, `${fn}'s dimension`), fn);
+}
+
+/** The axis of `softmax(Z, d)` and `logsumexp(Z, d)`: a vector (or each column) without one. */
+function alongOf(args: readonly Mat[], fn: string): 'vector' | 1 | 2 {
+  if (args.length < 2) return 'vector';
+  const d = toNumber(args[1]!, `${fn}'s axis`);
+  if (d !== 1 && d !== 2) throw new MathError(`${fn}(Z, d) takes d = 1 (each column) or 2 (each row), got ${d}`);
+  return d;
 }
 
 /** `ones(m, n)` and `zeros(m, n)`: two sizes, so that a column is written `ones(n, 1)`. */
@@ -100,11 +112,56 @@ export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
     fixed('eigvals', 1, 'the eigenvalues of a square matrix, a column, complex where they are', ([a]) => eigvals(a!)),
     'makes',
   ),
-  fixed('softmax', 1, 'the softmax of a vector, or of each column of a matrix', ([a]) => softmax(a!)),
-  fixed('logsumexp', 1, 'log(sum(exp(z))) of a vector, or of each column of a matrix', ([a]) => logsumexp(a!)),
+  optionalSecond('softmax', 'the softmax of a vector, or of each column (1) or each row (2) of a matrix', (args) =>
+    softmax(args[0]!, alongOf(args, 'softmax')),
+  ),
+  optionalSecond('logsumexp', 'log(sum(exp(z))) of a vector, or of each column (1) or each row (2)', (args) =>
+    logsumexp(args[0]!, alongOf(args, 'logsumexp')),
+  ),
+  {
+    ...optionalSecond(
+      'norm',
+      'the 2-norm of a vector, the Frobenius norm of a matrix; norm(x, p) for p = 1, 2, Infinity',
+      (args, trace) =>
+        args.length < 2 ? scalar(norm(args[0]!)) : pNorm(args[0]!, toNumber(args[1]!, "norm's p"), trace),
+    ),
+    kink: 'with p = 1 or Infinity, the signs of the entries and which entry, column or row is largest',
+    complex: 'drops',
+  },
+  fixed('logdet', 1, 'log|det A| of a square matrix, from the LU factors', ([a]) => scalar(logdet(a!))),
   complexRule(
-    fixed('norm', 1, 'the 2-norm of a vector, the Frobenius norm of a matrix', ([a]) => scalar(norm(a!))),
-    'drops',
+    fixed('tril', 1, 'the lower triangle, the diagonal included', ([a]) => triangle(a!, 'lower')),
+    'keeps',
+  ),
+  complexRule(
+    fixed('triu', 1, 'the upper triangle, the diagonal included', ([a]) => triangle(a!, 'upper')),
+    'keeps',
+  ),
+  optionalSecond(
+    'var',
+    'the variance (normalised by N) of all entries; down the columns (1) or along the rows (2)',
+    (args) => variance(args[0]!, axisOf(args, 'var')),
+  ),
+  optionalSecond(
+    'std',
+    'the standard deviation (normalised by N); down the columns (1) or along the rows (2)',
+    (args) => standardDeviation(args[0]!, axisOf(args, 'std')),
+  ),
+  {
+    ...fixed(
+      'sort',
+      1,
+      'the entries of a vector in ascending order (complex: by real, then imaginary part)',
+      ([a], trace) => sortVector(a!, trace),
+    ),
+    kink: 'the order of the entries (a tie is a kink)',
+    complex: 'keeps',
+  },
+  complexRule(
+    fixed('reshape', 3, 'the same entries in vec order as an m×n matrix', ([a, m, n]) =>
+      reshape(a!, toCount(m!, "reshape's rows"), toCount(n!, "reshape's columns")),
+    ),
+    'keeps',
   ),
   complexRule(
     fixed('dot', 2, 'sum(a .* b) of two matrices of one shape', ([a, b]) => dot(a!, b!)),
