@@ -1,16 +1,20 @@
 import { type Mat, MathError, isVector, scalar } from './mat.js';
-import type { KinkTrace } from '../expr/kink-trace.js';
 import { norm } from './softmax.js';
 
 /** |entry| of a real or complex matrix, at storage index k. */
 const modulus = (a: Mat, k: number): number => Math.hypot(a.re[k]!, a.im?.[k] ?? 0);
 
-/** The largest of `values`, its choice recorded (a change of the maximiser is a kink). */
-function largest(values: readonly number[], trace: KinkTrace | null): number {
+/** The largest of `values` and where it is (a change of the maximiser is a kink). */
+function largest(values: readonly number[]): PNorm {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
-  trace?.recordChoice(best);
-  return values[best] ?? 0;
+  return { value: scalar(values[best] ?? 0), choice: best };
+}
+
+/** A p-norm and, for p = Infinity and induced norms, which entry, column or row gave it. */
+export interface PNorm {
+  readonly value: Mat;
+  readonly choice: number | null;
 }
 
 /** The sums of |entries| of each column (`by` 'column') or each row. */
@@ -23,21 +27,20 @@ function absSums(a: Mat, by: 'column' | 'row'): number[] {
 
 /**
  * norm(x, p): for a vector (one row or one column) the p-norm, p = 1, 2 or Infinity; for a matrix
- * the induced norm: the largest column sum (1), the largest row sum (Infinity). The signs of the
- * entries (kinked at 0) and the entry or line that gives a maximum are recorded as kinks.
+ * the induced norm: the largest column sum (1), the largest row sum (Infinity). The language
+ * records the signs of the entries (kinked at 0) and the choice of a maximum as kinks.
  */
-export function pNorm(a: Mat, p: number, trace: KinkTrace | null): Mat {
+export function pNorm(a: Mat, p: number): PNorm {
   if (p !== 1 && p !== 2 && p !== Infinity) throw new MathError(`norm(x, p) takes p = 1, 2 or Infinity, got ${p}`);
   if (p === 2) {
-    if (isVector(a)) return scalar(norm(a));
+    if (isVector(a)) return { value: scalar(norm(a)), choice: null };
     throw new MathError(
       "norm(A, 2) of a matrix, the spectral norm, is not available yet: use sqrt(max(real(eigvals(A' * A))))",
     );
   }
-  trace?.record(a);
   if (isVector(a)) {
     const abs = Array.from(a.re, (_, k) => modulus(a, k));
-    return scalar(p === 1 ? abs.reduce((s, x) => s + x, 0) : largest(abs, trace));
+    return p === 1 ? { value: scalar(abs.reduce((s, x) => s + x, 0)), choice: null } : largest(abs);
   }
-  return scalar(largest(absSums(a, p === 1 ? 'column' : 'row'), trace));
+  return largest(absSums(a, p === 1 ? 'column' : 'row'));
 }

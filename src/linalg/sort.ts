@@ -1,5 +1,4 @@
 import { type Mat, MathError, formatShape, isVector, zeros } from './mat.js';
-import type { KinkTrace } from '../expr/kink-trace.js';
 
 /** Real parts closer than this, relative to the larger, count as equal when complex values are sorted. */
 const SAME_REAL = 1e-9;
@@ -13,19 +12,18 @@ function before(a: readonly [number, number], b: readonly [number, number]): num
 
 /**
  * The entries of a vector in ascending order, in its shape; complex values by real part, then by
- * imaginary part. The order is recorded in the kink trace: where a finite-difference step swaps
- * two entries (a tie), sort is not differentiable, and the step is taken again smaller or the
- * draw redrawn, as for relu.
+ * imaginary part, with the order taken (the index each sorted entry came from): where a
+ * finite-difference step changes it (a tie), sort is not differentiable, which the language
+ * records as a kink.
  */
-export function sortVector(a: Mat, trace: KinkTrace | null): Mat {
+export function sortVector(a: Mat): { readonly sorted: Mat; readonly order: readonly number[] } {
   if (!isVector(a)) throw new MathError(`sort takes a vector, got ${formatShape(a)} (sort(vec(A)) sorts every entry)`);
   const entries = Array.from(a.re, (re, k) => [re, a.im?.[k] ?? 0, k] as const);
   entries.sort((x, y) => before([x[0], x[1]], [y[0], y[1]]) || x[2] - y[2]);
   const out = zeros(a.rows, a.cols, a.im !== null);
-  entries.forEach(([re, im, k], i) => {
+  entries.forEach(([re, im], i) => {
     out.re[i] = re;
     if (out.im !== null) out.im[i] = im;
-    trace?.recordChoice(k);
   });
-  return out;
+  return { sorted: out, order: entries.map((e) => e[2]) };
 }

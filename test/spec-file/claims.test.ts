@@ -177,12 +177,12 @@ describe('expressions', () => {
         X: { shape: [n, n], sample: spd }
       claims:
         - kind: gradient
-          f: logdet(X)
+          f: frobenius(X)
           wrt: X
           expect: inv(X)
     `;
     const errors = errorsOf(text);
-    expect(describeErrors(errors)).toEqual(['8:8 claims[0].f: unknown function logdet()']);
+    expect(describeErrors(errors)).toEqual(['8:8 claims[0].f: unknown function frobenius()']);
   });
 
   it('points at the first line of a multi-line (folded) expression', () => {
@@ -256,7 +256,7 @@ describe('errors of one file are reported together', () => {
           wrt: z
           expect: 2 * y
         - kind: equal
-          lhs: logdet(x)
+          lhs: frobenius(x)
           rhs: x
     `;
     const errors = errorsOf(text, 'many.yaml');
@@ -266,7 +266,7 @@ describe('errors of one file are reported together', () => {
         '9:8 claims[0].f: undefined name "q"',
         '10:10 wrt z is not a var (vars: x)',
         '11:13 claims[0].expect: undefined name "y"',
-        '13:10 claims[1].lhs: unknown function logdet()',
+        '13:10 claims[1].lhs: unknown function frobenius()',
       ].sort(),
     );
     for (const e of errors) expect(e.file).toBe('many.yaml');

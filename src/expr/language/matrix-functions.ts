@@ -11,6 +11,7 @@ import { diag, vec, filled, trace } from '../../linalg/structure.js';
 import { softmax, logsumexp, norm } from '../../linalg/softmax.js';
 import { eigvals } from '../../linalg/eigvals.js';
 import { complexRule, fixed, optionalSecond, type LanguageFunction } from './language-function.js';
+import type { KinkTrace } from '../kink-trace.js';
 
 /** The axis of `sum(A, d)`, `mean(A, d)`, `prod(A, d)`: all entries without a second argument. */
 function axisOf(args: readonly Mat[], fn: string): Axis {
@@ -23,6 +24,23 @@ function alongOf(args: readonly Mat[], fn: string): 'vector' | 1 | 2 {
   const d = toNumber(args[1]!, `${fn}'s axis`);
   if (d !== 1 && d !== 2) throw new MathError(`${fn}(Z, d) takes d = 1 (each column) or 2 (each row), got ${d}`);
   return d;
+}
+
+/** sort, its order recorded: a step that swaps two entries crosses a kink. */
+function tracedSort(a: Mat, trace: KinkTrace | null): Mat {
+  const { sorted, order } = sortVector(a);
+  if (trace !== null) for (const k of order) trace.recordChoice(k);
+  return sorted;
+}
+
+/** norm(x, p), the signs of x and the choice of a maximum recorded (the kinks of the 1- and ∞-norms). */
+function tracedNorm(a: Mat, p: number, trace: KinkTrace | null): Mat {
+  const { value, choice } = pNorm(a, p);
+  if (trace !== null && p !== 2) {
+    trace.record(a);
+    if (choice !== null) trace.recordChoice(choice);
+  }
+  return value;
 }
 
 /** `ones(m, n)` and `zeros(m, n)`: two sizes, so that a column is written `ones(n, 1)`. */
@@ -123,7 +141,7 @@ export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
       'norm',
       'the 2-norm of a vector, the Frobenius norm of a matrix; norm(x, p) for p = 1, 2, Infinity',
       (args, trace) =>
-        args.length < 2 ? scalar(norm(args[0]!)) : pNorm(args[0]!, toNumber(args[1]!, "norm's p"), trace),
+        args.length < 2 ? scalar(norm(args[0]!)) : tracedNorm(args[0]!, toNumber(args[1]!, "norm's p"), trace),
     ),
     kink: 'with p = 1 or Infinity, the signs of the entries and which entry, column or row is largest',
     complex: 'drops',
@@ -152,7 +170,7 @@ export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
       'sort',
       1,
       'the entries of a vector in ascending order (complex: by real, then imaginary part)',
-      ([a], trace) => sortVector(a!, trace),
+      ([a], trace) => tracedSort(a!, trace),
     ),
     kink: 'the order of the entries (a tie is a kink)',
     complex: 'keeps',
