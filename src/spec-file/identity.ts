@@ -65,6 +65,12 @@ interface ClaimBase {
   readonly points: number;
   /** A question claim that students see only by name, status and points. */
   readonly hidden: boolean;
+  /** Trials asked for by the claim itself, or null (the spec's, else the run's). */
+  readonly trials: number | null;
+  /** The claim's own tolerance; null fields fall back to the spec's, then the run's. */
+  readonly tolerance: { readonly rtol: number | null; readonly atol: number | null };
+  /** Where the claim sets its tolerance (the claim itself where it sets none). */
+  readonly toleranceLocation: Location;
 }
 
 /** The layout of a jacobian claim. */

@@ -95,7 +95,10 @@ function namesFor(scope: ClaimScope, raw: RawClaim): Set<string> {
 /** What every claim has, as written at its place in the spec. */
 function baseOf(ctx: ResolveContext, { raw, index, row }: ClaimAt) {
   const location = ctx.locate(['claims', index]);
-  return { name: raw.name ?? null, row, location, index, points: raw.points ?? 1, hidden: raw.hidden ?? false };
+  const tolerance = { rtol: raw.tolerance?.rtol ?? null, atol: raw.tolerance?.atol ?? null };
+  const toleranceLocation = raw.tolerance === undefined ? location : ctx.locate(['claims', index, 'tolerance']);
+  const own = { trials: raw.trials ?? null, tolerance, toleranceLocation };
+  return { name: raw.name ?? null, row, location, index, points: raw.points ?? 1, hidden: raw.hidden ?? false, ...own };
 }
 
 /** The compiled parts of a claim, checked, with a builder that completes it by its expect (rhs). */

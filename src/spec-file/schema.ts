@@ -50,8 +50,24 @@ export const CLAIM_KINDS = ['equal', 'gradient', 'jacobian', 'backprop', 'hessia
 /** How a gradient treats the entries of a square wrt: see resolve-claims.ts and the README. */
 export const CONVENTIONS = ['independent', 'symmetric', 'distinct'] as const;
 
-/** What any claim may carry besides its formulas: the points it is worth, and whether it is hidden. */
+/** The tolerance a spec or a claim may set for itself. */
+const Tolerance = z
+  .strictObject({ rtol: z.number().nonnegative().optional(), atol: z.number().nonnegative().optional() })
+  .describe('Its own tolerances: |analytic − numeric| ≤ atol + rtol·|numeric|');
+
+/**
+ * What any claim may carry besides its formulas: its own trials and tolerance, the points it is
+ * worth, and whether it is hidden.
+ */
 const Grading = {
+  trials: z
+    .number()
+    .int()
+    .positive()
+    .max(1000)
+    .optional()
+    .describe("Random draws for this claim (--trials, else this, else the spec's, else 5)"),
+  tolerance: Tolerance.optional(),
   points: z.number().positive().optional().describe('What the claim is worth when graded (default 1)'),
   hidden: z.boolean().optional().describe('A question claim that students see only by name, status and points'),
 };
@@ -134,10 +150,7 @@ export const RawSpec = z.strictObject({
   vars: z.record(z.string(), Var).describe('The random inputs, by name'),
   where: z.record(z.string(), Expr).optional().describe('Derived values, computed in order from the vars'),
   trials: PositiveInt.max(MAX_TRIALS).optional().describe('Random draws per claim (default 5)'),
-  tolerance: z
-    .strictObject({ rtol: z.number().nonnegative().optional(), atol: z.number().nonnegative().optional() })
-    .optional()
-    .describe("This spec's own tolerances: |analytic − numeric| ≤ atol + rtol·|numeric|"),
+  tolerance: Tolerance.optional(),
   claims: z.array(Claim).min(1).describe('What the identity claims: equal, gradient, jacobian or backprop'),
 });
 

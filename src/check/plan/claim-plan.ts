@@ -32,7 +32,7 @@ export interface ClaimPlan {
 }
 
 /**
- * A note when the spec's own tolerance differs from the run's, so every report shows it: looser
+ * A note when the claim's or spec's own tolerance differs from the run's, so every report shows it: looser
  * (it passes more than the run asks) or tighter.
  */
 function looseness(own: Identity['tolerance'], run: Tolerance): string[] {
@@ -44,13 +44,15 @@ function looseness(own: Identity['tolerance'], run: Tolerance): string[] {
   return [`the spec's own tolerance (${show(own)}) is ${looser ? 'looser' : 'tighter'} than the run's (${show(run)})`];
 }
 
-/** The plan of a claim under a run's settings: trials from the run, else the spec, else 5. */
+/** The plan of a claim under a run's settings: trials from the run, else the claim, else the spec, else 5. */
 export function planClaim(identity: Identity, claim: Claim, settings: ClaimSettings): ClaimPlan {
-  const total = settings.trials ?? identity.trials ?? DEFAULT_TRIALS;
-  const tolerance = {
-    rtol: identity.tolerance.rtol ?? settings.tolerance.rtol,
-    atol: identity.tolerance.atol ?? settings.tolerance.atol,
+  const total = settings.trials ?? claim.trials ?? identity.trials ?? DEFAULT_TRIALS;
+  // The claim's own tolerance, else the spec's, else the run's.
+  const own = {
+    rtol: claim.tolerance.rtol ?? identity.tolerance.rtol,
+    atol: claim.tolerance.atol ?? identity.tolerance.atol,
   };
+  const tolerance = { rtol: own.rtol ?? settings.tolerance.rtol, atol: own.atol ?? settings.tolerance.atol };
   return {
     identity,
     claim,
@@ -58,10 +60,10 @@ export function planClaim(identity: Identity, claim: Claim, settings: ClaimSetti
     trials: settings.trial !== null ? [settings.trial] : Array.from({ length: total }, (_, i) => i + 1),
     total: Math.max(total, settings.trial ?? 0),
     tolerance,
-    criterion: { tolerance, atolChosen: identity.tolerance.atol !== null || settings.tolerance.atol !== DEFAULT_ATOL },
+    criterion: { tolerance, atolChosen: own.atol !== null || settings.tolerance.atol !== DEFAULT_ATOL },
     draw: { dims: settings.dims, symmetric: false, mode: settings.mode },
     limits: settings.limits,
     workers: settings.workers,
-    notes: looseness(identity.tolerance, settings.tolerance),
+    notes: looseness(own, settings.tolerance),
   };
 }
