@@ -1,6 +1,7 @@
 import { type Mat, zeros } from '../linalg/mat.js';
 import { multiply, transpose } from '../linalg/products.js';
 import type { Rng } from './rng.js';
+import { orthonormalColumns, structured } from './structured-samples.js';
 
 /** The sample kinds of the spec format, in the order the docs list them. */
 export const SAMPLE_KINDS = [
@@ -15,6 +16,11 @@ export const SAMPLE_KINDS = [
   'diagonal',
   'probability',
   'onehot',
+  'orthonormal',
+  'skew',
+  'lower',
+  'upper',
+  'bernoulli',
 ] as const;
 
 /** A sample kind, as named in specs. */
@@ -27,7 +33,22 @@ export const SQUARE_KINDS: ReadonlySet<SampleKind> = new Set([
   'spd',
   'orthogonal',
   'diagonal',
+  'skew',
+  'lower',
+  'upper',
 ]);
+
+/** Kinds whose structure a symmetric draw (a diagnosis) must not average away. */
+export const STRUCTURED_KINDS: ReadonlySet<SampleKind> = new Set([
+  'skew',
+  'lower',
+  'upper',
+  'orthonormal',
+  'bernoulli',
+]);
+
+/** Kinds that may give a `range` for their entries. */
+export const RANGED_KINDS: ReadonlySet<SampleKind> = new Set(['uniform', 'positive']);
 
 /**
  * Singular values of `invertible` draws and eigenvalues of `spd` draws lie in this range, so the
@@ -61,21 +82,21 @@ function nonzeroNormal(rng: Rng): number {
  * which equals QR with a positive diagonal of R.
  */
 export function randomOrthogonal(n: number, rng: Rng): Mat {
-  const q = fill(n, n, () => rng.normal());
-  for (let j = 0; j < n; j++) {
-    for (let pass = 0; pass < 2; pass++) {
-      for (let p = 0; p < j; p++) {
-        let dot = 0;
-        for (let i = 0; i < n; i++) dot += q.re[i * n + p]! * q.re[i * n + j]!;
-        for (let i = 0; i < n; i++) q.re[i * n + j]! -= dot * q.re[i * n + p]!;
-      }
-    }
-    let norm = 0;
-    for (let i = 0; i < n; i++) norm += q.re[i * n + j]! ** 2;
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < n; i++) q.re[i * n + j]! /= norm;
-  }
-  return q;
+  return orthonormalColumns(n, n, rng);
+}
+
+/** A symmetric matrix with N(0, 1) entries on and below the diagonal. */
+function symmetricNormal(n: number, rng: Rng): Mat {
+  const a = fill(n, n, () => rng.normal());
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) a.re[j * n + i] = a.re[i * n + j]!;
+  return a;
+}
+
+/** A diagonal matrix of nonzero N(0, 1) entries. */
+function diagonalNonzero(n: number, rng: Rng): Mat {
+  const d = zeros(n, n);
+  for (let i = 0; i < n; i++) d.re[i * n + i] = nonzeroNormal(rng);
+  return d;
 }
 
 /** U · diag(d) · Vᵀ for given orthogonal U, V. */
@@ -128,6 +149,8 @@ export interface SampleShape {
   readonly rows: number;
   readonly cols: number;
   readonly vector: boolean;
+  /** The interval of `uniform` and `positive` entries when the spec gives one, else null. */
+  readonly range?: readonly [number, number] | null;
 }
 
 /** Draws a rows×cols matrix of the given kind; a 1-row or 1-column one counts as a vector. */
@@ -146,33 +169,35 @@ export function drawShaped(kind: SampleKind, shape: SampleShape, rng: Rng): Mat 
     case 'normal':
       return fill(rows, cols, () => rng.normal());
     case 'uniform':
-      return fill(rows, cols, () => 2 * rng.uniform() - 1);
+      return fill(rows, cols, () => between(rng, shape.range ?? [-1, 1]));
     case 'positive':
-      return fill(rows, cols, () => between(rng, [0.5, 2]));
+      return fill(rows, cols, () => between(rng, shape.range ?? [0.5, 2]));
     case 'nonzero':
       return fill(rows, cols, () => nonzeroNormal(rng));
     case 'invertible':
       return withSpectrum(randomOrthogonal(rows, rng), spectrum(rows, rng, true), randomOrthogonal(rows, rng));
-    case 'symmetric': {
-      const a = fill(rows, rows, () => rng.normal());
-      for (let i = 0; i < rows; i++) for (let j = 0; j < i; j++) a.re[j * rows + i] = a.re[i * rows + j]!;
-      return a;
-    }
+    case 'symmetric':
+      return symmetricNormal(rows, rng);
     case 'spd': {
       const q = randomOrthogonal(rows, rng);
       return symmetricPart(withSpectrum(q, spectrum(rows, rng, false), q));
     }
     case 'orthogonal':
       return randomOrthogonal(rows, rng);
-    case 'diagonal': {
-      const d = zeros(rows, rows);
-      for (let i = 0; i < rows; i++) d.re[i * rows + i] = nonzeroNormal(rng);
-      return d;
-    }
+    case 'diagonal':
+      return diagonalNonzero(rows, rng);
     case 'probability':
       return probability(shape, rng);
     case 'onehot':
       return onehot(shape, rng);
+    case 'orthonormal':
+      return orthonormalColumns(rows, cols, rng);
+    case 'skew':
+    case 'lower':
+    case 'upper':
+      return structured(kind, rows, rng);
+    case 'bernoulli':
+      return fill(rows, cols, () => (rng.uniform() < 0.5 ? 0 : 1));
   }
 }
 

@@ -33,6 +33,8 @@ export interface VarSpec {
    * columns on every draw, even when C is drawn as 1.
    */
   readonly vector: boolean;
+  /** The interval of a `uniform` or `positive` var's entries, when the spec gives one. */
+  readonly range: readonly [number, number] | null;
 }
 
 /** A compiled expression with its source text and where it stands. */

@@ -1,4 +1,4 @@
-import { SQUARE_KINDS, type SampleKind } from '../numeric/samplers.js';
+import { RANGED_KINDS, SQUARE_KINDS, type SampleKind } from '../numeric/samplers.js';
 import type { RawSpec } from './schema.js';
 import type { DimSpec, ShapeEntry, VarSpec, WhereSpec } from './identity.js';
 import { invalidName, type NameRole } from './names.js';
@@ -99,6 +99,30 @@ function checkShape(ctx: ResolveContext, { name, shape, dims, declared }: ShapeT
   return true;
 }
 
+/** Why a var's `range` cannot be used with its sample, or null. */
+function rangeProblem(range: readonly [number, number] | undefined, sample: SampleKind): string | null {
+  if (range === undefined) return null;
+  if (!RANGED_KINDS.has(sample)) return `range is for uniform and positive vars, not ${sample}`;
+  const [a, b] = range;
+  if (!(a < b)) return `range [${a}, ${b}] is empty: it needs a < b`;
+  if (sample === 'positive' && !(a > 0)) return `a positive var's range needs 0 < a, got [${a}, ${b}]`;
+  return null;
+}
+
+/** Why an orthonormal var's shape may have more columns than rows on some draw, or null. */
+function tallProblem(shape: readonly ShapeEntry[], dims: readonly DimSpec[], sample: SampleKind): string | null {
+  if (sample !== 'orthonormal') return null;
+  const bounds = (e: ShapeEntry | undefined): [number, number] => {
+    if (e === undefined) return [1, 1];
+    if (typeof e === 'number') return [e, e];
+    const d = dims.find((x) => x.name === e);
+    return d === undefined ? [1, 1] : [d.min, d.max];
+  };
+  const [rows, cols] = [bounds(shape[0]), bounds(shape[1])];
+  if (shape[0] === shape[1] || rows[0] >= cols[1]) return null;
+  return `sample orthonormal needs at least as many rows as columns on every draw; [${shape.join(', ')}] can have rows ${rows[0]} < columns ${cols[1]}`;
+}
+
 /** `vars:` → VarSpec[]; shapes name declared dims, square-only samples get square shapes. */
 export function resolveVars(
   ctx: ResolveContext,
@@ -122,8 +146,13 @@ export function resolveVars(
       ]);
       continue;
     }
+    const problem = rangeProblem(v.range, sample) ?? tallProblem(v.shape, dims, sample);
+    if (problem !== null) {
+      ctx.error('sample', `var ${name}: ${problem}`, ['vars', name, v.range !== undefined ? 'range' : 'sample']);
+      continue;
+    }
     const vector = v.shape.length < 2 || v.shape[0] === 1 || v.shape[1] === 1;
-    vars.push({ name, shape: v.shape, sample, square, vector });
+    vars.push({ name, shape: v.shape, sample, square, vector, range: v.range ?? null });
   }
   return vars;
 }

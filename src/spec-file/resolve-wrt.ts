@@ -19,8 +19,8 @@ function wrtProblem(wrt: string, scope: ClaimScope): { problem: string | null; r
     if (role !== undefined) return { problem: `wrt ${wrt} is a ${role}; wrt must name a var`, rejected: false };
     return { problem: `wrt ${wrt} is not a var (vars: ${scope.vars.map((x) => x.name).join(', ')})`, rejected: false };
   }
-  if (v.sample === 'onehot')
-    return { problem: `wrt ${wrt} is a onehot var, which cannot be perturbed`, rejected: false };
+  if (v.sample === 'onehot' || v.sample === 'bernoulli')
+    return { problem: `wrt ${wrt} is a ${v.sample} var, which cannot be perturbed`, rejected: false };
   return { problem: null, rejected: false };
 }
 

@@ -32,6 +32,10 @@ const Var = z.strictObject({
     .max(2)
     .describe('[] scalar, [n] column vector, [m, n] matrix; entries are dims symbols or sizes'),
   sample: z.enum(SAMPLE_KINDS).optional().describe('How the var is drawn (default normal)'),
+  range: z
+    .tuple([z.number(), z.number()])
+    .optional()
+    .describe('For uniform and positive vars: the interval [a, b] the entries are drawn from'),
 });
 
 // No control characters: names are printed in reports, where they must not forge lines or escapes.

@@ -1,6 +1,6 @@
 import type { Mat } from '../../linalg/mat.js';
 import type { Identity, ShapeEntry } from '../../spec-file/identity.js';
-import { drawShaped, symmetricPart, type SampleKind } from '../../numeric/samplers.js';
+import { STRUCTURED_KINDS, drawShaped, symmetricPart, type SampleKind } from '../../numeric/samplers.js';
 import type { Rng } from '../../numeric/rng.js';
 import { type CheckMode, FULL_MODE } from '../plan/mode.js';
 
@@ -47,9 +47,9 @@ export function drawInputs(identity: Identity, rng: Rng, options: DrawOptions = 
   const vars = new Map<string, Mat>();
   for (const v of identity.vars) {
     const [rows, cols] = resolveShape(v.shape, dims);
-    const symmetric = options.symmetric && v.square;
+    const symmetric = options.symmetric && v.square && !STRUCTURED_KINDS.has(v.sample);
     const kind = symmetric ? (SYMMETRIC_KIND[v.sample] ?? v.sample) : v.sample;
-    const value = drawShaped(kind, { rows, cols, vector: v.vector }, rng);
+    const value = drawShaped(kind, { rows, cols, vector: v.vector, range: v.range }, rng);
     vars.set(v.name, symmetric ? symmetricPart(value) : value);
   }
   return { dims, vars };
