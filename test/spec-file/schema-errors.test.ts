@@ -298,7 +298,9 @@ describe('values of the wrong type or range', () => {
     const errors = errorsOf(text, 'gauss.yaml');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: 'gauss.yaml', line: 5, column: 31 });
-    expect(errors[0]!.message).toMatch(/vars\.X\.sample must be one of normal, uniform, .*onehot, orthonormal, skew, lower, upper, bernoulli, got "gaussian"/);
+    expect(errors[0]!.message).toMatch(
+      /vars\.X\.sample must be one of normal, uniform, .*onehot, orthonormal, skew, lower, upper, bernoulli, got "gaussian"/,
+    );
   });
 
   it('refuses a rank-3 shape at the line of the shape', () => {
