@@ -2,6 +2,7 @@ import { RANGED_KINDS, SQUARE_KINDS, type SampleKind } from '../numeric/samplers
 import type { RawSpec } from './schema.js';
 import type { DimSpec, ShapeEntry, VarSpec, WhereSpec } from './identity.js';
 import { invalidName, type NameRole } from './names.js';
+import { parseSize } from './size-expression.js';
 import type { ResolveContext } from './resolve-context.js';
 import type { SpecPath } from './document.js';
 import { describeLimit } from '../limits.js';
@@ -46,11 +47,19 @@ export function resolveDims(ctx: ResolveContext, raw: RawSpec, declared: Declare
   return dims;
 }
 
+/** The smallest and largest value of a shape entry over the dims ranges. */
+export function sizeBounds(entry: ShapeEntry, dims: readonly DimSpec[]): readonly [number, number] {
+  if (typeof entry === 'number') return [entry, entry];
+  const d = dims.find((x) => x.name === entry);
+  if (d !== undefined) return [d.min, d.max];
+  const size = parseSize(entry);
+  return size === null ? [1, 1] : size.bounds(new Map(dims.map((x) => [x.name, [x.min, x.max] as const])));
+}
+
 /** The fixed value of a shape entry, or null when it is drawn from a range. */
 function fixedSize(entry: ShapeEntry, dims: readonly DimSpec[]): number | null {
-  if (typeof entry === 'number') return entry;
-  const d = dims.find((x) => x.name === entry);
-  return d !== undefined && d.min === d.max ? d.min : null;
+  const [lo, hi] = sizeBounds(entry, dims);
+  return lo === hi ? lo : null;
 }
 
 /** True when the shape is square on every draw. */
@@ -72,6 +81,42 @@ interface ShapeToCheck {
   readonly declared: Declared;
 }
 
+/**
+ * Why a shape entry that is no dims symbol cannot be a size (not integer arithmetic of dims
+ * symbols, or a value below 1 on some draw); null when it can; undefined when it reads a dims
+ * symbol that was refused (its own error says why).
+ */
+function sizeProblem(
+  entry: string,
+  dims: readonly DimSpec[],
+  declared: Declared,
+): { code: 'shape'; message: string } | null | undefined {
+  const list = dims.length ? ` (dims: ${dims.map((d) => d.name).join(', ')})` : '';
+  const size = parseSize(entry);
+  if (size === null)
+    return {
+      code: 'shape',
+      message: `shape entry "${entry}" is not a dims symbol${list} or integer arithmetic of them (n - 1, 2 * n)`,
+    };
+  const unknown = [...size.symbols].filter((s) => !dims.some((d) => d.name === s));
+  if (unknown.some((s) => declared.get(s) === 'dims symbol')) return undefined;
+  if (unknown.length > 0) {
+    const which = unknown[0] === entry.trim() ? '' : `: "${unknown[0]}"`;
+    return { code: 'shape', message: `shape entry "${entry}"${which} is not a dims symbol${list}` };
+  }
+  const [lo] = sizeBounds(entry, dims);
+  if (lo < 1) {
+    const ranges = [...size.symbols]
+      .map((s) => {
+        const d = dims.find((x) => x.name === s)!;
+        return `${s} in [${d.min}, ${d.max}]`;
+      })
+      .join(', ');
+    return { code: 'shape', message: `shape entry "${entry}" can be ${lo} (${ranges}); every size must be at least 1` };
+  }
+  return null;
+}
+
 /** True when every entry of the shape is an accepted dims symbol or a size within the dim limit. */
 function checkShape(ctx: ResolveContext, { name, shape, dims, declared }: ShapeToCheck): boolean {
   for (const [i, entry] of shape.entries()) {
@@ -79,12 +124,22 @@ function checkShape(ctx: ResolveContext, { name, shape, dims, declared }: ShapeT
     if (typeof entry === 'string' && declared.get(entry) === 'dims symbol' && !dims.some((d) => d.name === entry))
       return false;
     if (typeof entry === 'string' && !dims.some((d) => d.name === entry)) {
-      ctx.error(
-        'shape',
-        `var ${name}: shape entry "${entry}" is not a dims symbol${dims.length ? ` (dims: ${dims.map((d) => d.name).join(', ')})` : ''}`,
-        ['vars', name, 'shape', i],
-      );
-      return false;
+      const problem = sizeProblem(entry, dims, declared);
+      if (problem === undefined) return false;
+      if (problem !== null) {
+        ctx.error(problem.code, `var ${name}: ${problem.message}`, ['vars', name, 'shape', i]);
+        return false;
+      }
+      const [, hi] = sizeBounds(entry, dims);
+      if (hi > ctx.limits.dim) {
+        ctx.error('limit', `var ${name}: "${entry}" can be ${hi}, over ${describeLimit(ctx.limits, 'dim')}`, [
+          'vars',
+          name,
+          'shape',
+          i,
+        ]);
+        return false;
+      }
     }
     if (typeof entry === 'number' && entry > ctx.limits.dim) {
       ctx.error('limit', `var ${name}: size ${entry} exceeds ${describeLimit(ctx.limits, 'dim')}`, [
@@ -112,12 +167,8 @@ function rangeProblem(range: readonly [number, number] | undefined, sample: Samp
 /** Why an orthonormal var's shape may have more columns than rows on some draw, or null. */
 function tallProblem(shape: readonly ShapeEntry[], dims: readonly DimSpec[], sample: SampleKind): string | null {
   if (sample !== 'orthonormal') return null;
-  const bounds = (e: ShapeEntry | undefined): [number, number] => {
-    if (e === undefined) return [1, 1];
-    if (typeof e === 'number') return [e, e];
-    const d = dims.find((x) => x.name === e);
-    return d === undefined ? [1, 1] : [d.min, d.max];
-  };
+  const bounds = (e: ShapeEntry | undefined): readonly [number, number] =>
+    e === undefined ? [1, 1] : sizeBounds(e, dims);
   const [rows, cols] = [bounds(shape[0]), bounds(shape[1])];
   if (shape[0] === shape[1] || rows[0] >= cols[1]) return null;
   return `sample orthonormal needs at least as many rows as columns on every draw; [${shape.join(', ')}] can have rows ${rows[0]} < columns ${cols[1]}`;

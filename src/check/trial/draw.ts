@@ -1,3 +1,4 @@
+import { sizeAt } from '../../spec-file/size-expression.js';
 import type { Mat } from '../../linalg/mat.js';
 import type { Identity, ShapeEntry } from '../../spec-file/identity.js';
 import { STRUCTURED_KINDS, drawShaped, symmetricPart, type SampleKind } from '../../numeric/samplers.js';
@@ -12,7 +13,7 @@ export interface Draw {
 
 /** Rows and columns of a shape: [] is 1×1, [n] is n×1 (a column), [m, n] is m×n. */
 export function resolveShape(shape: readonly ShapeEntry[], dims: ReadonlyMap<string, number>): [number, number] {
-  const size = (e: ShapeEntry): number => (typeof e === 'number' ? e : dims.get(e)!);
+  const size = (e: ShapeEntry): number => sizeAt(e, dims);
   if (shape.length === 0) return [1, 1];
   if (shape.length === 1) return [size(shape[0]!), 1];
   return [size(shape[0]!), size(shape[1]!)];
