@@ -1,6 +1,7 @@
 import type { MathNode } from 'mathjs';
 import { type Mat, MathError, scalar } from '../linalg/mat.js';
 import { hcat, vcat } from '../linalg/structure.js';
+import { compileConditional } from './compile-conditional.js';
 import { BINARY_OPERATORS, CONSTANT_VALUES, UNARY_OPERATORS } from './language/index.js';
 import { PRELUDE } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
@@ -41,7 +42,6 @@ const REFUSED: Record<string, string> = {
   IndexNode: 'indexing is not allowed in expressions',
   ObjectNode: 'object literals are not allowed in expressions',
   BlockNode: 'an expression is a single formula (`;` and newlines separate statements)',
-  ConditionalNode: 'the conditional `a ? b : c` is not allowed in expressions',
   RangeNode: 'ranges `a:b` are not allowed in expressions',
   RelationalNode: 'chained comparisons such as `a < b < c` are not allowed',
 };
@@ -132,6 +132,9 @@ interface AnyNode {
   readonly args?: readonly AnyNode[];
   readonly content?: AnyNode;
   readonly items?: readonly AnyNode[];
+  readonly condition?: AnyNode;
+  readonly trueExpr?: AnyNode;
+  readonly falseExpr?: AnyNode;
 }
 
 function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string>, depth: number): Evaluator {
@@ -150,6 +153,8 @@ function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string
       return compileCall(node, node.args!.map(child));
     case 'ArrayNode':
       return compileArray(node, child);
+    case 'ConditionalNode':
+      return compileConditional(child(node.condition!), child(node.trueExpr!), child(node.falseExpr!));
     default:
       throw new Refusal(REFUSED[node.type] ?? `${node.type} is not allowed in expressions`);
   }

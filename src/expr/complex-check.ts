@@ -9,6 +9,9 @@ interface Node {
   readonly args?: readonly Node[];
   readonly content?: Node;
   readonly items?: readonly Node[];
+  readonly condition?: Node;
+  readonly trueExpr?: Node;
+  readonly falseExpr?: Node;
 }
 
 const OPERATOR_RULES: ReadonlyMap<string, { readonly rule: ComplexRule; readonly symbol: string }> = new Map(
@@ -60,6 +63,8 @@ export function mayBeComplex(node: Node, complexNames: ReadonlySet<string>): boo
     }
     case 'ArrayNode':
       return apply('refuses', node.items!.map(child), '[ ]');
+    case 'ConditionalNode':
+      return apply('refuses', [node.condition!, node.trueExpr!, node.falseExpr!].map(child), 'c ? a : b');
     default:
       return false;
   }

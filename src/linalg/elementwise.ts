@@ -141,3 +141,24 @@ export function modulus(a: Mat): Mat {
   for (let k = 0; k < a.re.length; k++) out.re[k] = Math.hypot(a.re[k]!, a.im?.[k] ?? 0);
   return out;
 }
+
+/**
+ * `c ? a : b` entrywise: a where c is nonzero, b where it is 0, the three broadcast like
+ * arithmetic. Only the chosen side is read at each entry, so an infinite value on the other side
+ * does not leak into the result (as it would through c .* a + (1 − c) .* b).
+ */
+export function choose(c: Mat, a: Mat, b: Mat): Mat {
+  requireReal(c, '?:');
+  requireReal(a, '?:');
+  requireReal(b, '?:');
+  const ab = broadcastShape(a, b, '?:');
+  const { rows, cols } = broadcastShape(c, { ...a, ...ab }, '?:');
+  const out = zeros(rows, cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const side = c.re[broadcastIndex(c, i, j)]! !== 0 ? a : b;
+      out.re[i * cols + j] = side.re[broadcastIndex(side, i, j)]!;
+    }
+  }
+  return out;
+}

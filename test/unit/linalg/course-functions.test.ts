@@ -124,3 +124,32 @@ describe('softmax and logsumexp with an axis', () => {
     expect(thrown(() => evaluate('softmax(Z, 3)', { Z })).message).toMatch(/takes d = 1 \(each column\) or 2/);
   });
 });
+
+describe('the conditional c ? a : b', () => {
+  it('chooses entry by entry with broadcasting, reading only the chosen side', () => {
+    const x = fromRows([[-1], [2], [0]]);
+    expect(Array.from(evaluate('x > 0 ? x : 10', { x }).re)).toEqual([10, 2, 10]);
+    expect(Array.from(evaluate('x > 0 ? 1 ./ x : 0', { x }).re)).toEqual([0, 0.5, 0]);
+    const A = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(toRows(evaluate('[1; 0] ? A : -A', { A }))).toEqual([
+      [1, 2],
+      [-3, -4],
+    ]);
+    expect(thrown(() => evaluate('[1; 0; 1] ? A : A', { A })).message).toMatch(/dimension mismatch in \?:/);
+  });
+
+  it('records its condition as a kink', () => {
+    const r = compileExpression('x > 0 ? x : 0', new Set(['x']));
+    if (!r.ok) throw new Error(r.message);
+    const at = (v: number) => {
+      const t = new KinkTrace();
+      r.evaluate(new Map([['x', fromRows([[v]])]]), t);
+      return t;
+    };
+    expect(at(1).samePieceAs(at(2))).toBe(true);
+    expect(at(1).samePieceAs(at(-1))).toBe(false);
+  });
+});
