@@ -2,6 +2,8 @@ import type { MathNode } from 'mathjs';
 import { type Mat, MathError, scalar } from '../linalg/mat.js';
 import { hcat, vcat } from '../linalg/structure.js';
 import { compileConditional } from './compile-conditional.js';
+import { compileIndex } from './compile-index.js';
+import { type AnyNode, Refusal } from './syntax.js';
 import { BINARY_OPERATORS, CONSTANT_VALUES, UNARY_OPERATORS } from './language/index.js';
 import { PRELUDE } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
@@ -38,16 +40,12 @@ export const MAX_TREE_DEPTH = 256;
 const REFUSED: Record<string, string> = {
   AssignmentNode: 'assignments are not allowed in expressions (use `where:` to name values)',
   FunctionAssignmentNode: 'function definitions are not allowed in expressions',
-  AccessorNode: 'property access and indexing are not allowed in expressions',
-  IndexNode: 'indexing is not allowed in expressions',
+  IndexNode: 'an index belongs after a value: A[i, j]',
   ObjectNode: 'object literals are not allowed in expressions',
   BlockNode: 'an expression is a single formula (`;` and newlines separate statements)',
-  RangeNode: 'ranges `a:b` are not allowed in expressions',
+  RangeNode: 'ranges `a:b` are allowed only inside an index: A[2:n, :]',
   RelationalNode: 'chained comparisons such as `a < b < c` are not allowed',
 };
-
-/** Thrown inside the compiler only, caught by `compileExpression`. */
-class Refusal extends Error {}
 
 function bracketDepth(source: string): number {
   let depth = 0;
@@ -124,19 +122,6 @@ function parse(
   }
 }
 
-interface AnyNode {
-  readonly type: string;
-  readonly value?: unknown;
-  readonly name?: string;
-  readonly fn?: unknown;
-  readonly args?: readonly AnyNode[];
-  readonly content?: AnyNode;
-  readonly items?: readonly AnyNode[];
-  readonly condition?: AnyNode;
-  readonly trueExpr?: AnyNode;
-  readonly falseExpr?: AnyNode;
-}
-
 function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string>, depth: number): Evaluator {
   if (depth > MAX_TREE_DEPTH) throw new Refusal(`the expression has more than ${MAX_TREE_DEPTH} nested operations`);
   const child = (n: AnyNode): Evaluator => compileNode(n, names, used, depth + 1);
@@ -153,6 +138,8 @@ function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string
       return compileCall(node, node.args!.map(child));
     case 'ArrayNode':
       return compileArray(node, child);
+    case 'AccessorNode':
+      return compileIndex(node, child, (n) => compileSymbolName(n, names, used));
     case 'ConditionalNode':
       return compileConditional(child(node.condition!), child(node.trueExpr!), child(node.falseExpr!));
     default:
@@ -165,6 +152,13 @@ function compileConstant(value: unknown): Evaluator {
     throw new Refusal(`only numbers are allowed as constants, got ${JSON.stringify(value)}`);
   const m = scalar(value);
   return () => m;
+}
+
+/** Whether `name` is declared, marking it used: indices may read dims symbols (and 1×1 vars). */
+function compileSymbolName(name: string, names: ReadonlySet<string>, used: Set<string>): boolean {
+  if (!names.has(name)) return false;
+  used.add(name);
+  return true;
 }
 
 function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<string>): Evaluator {

@@ -10,6 +10,7 @@ interface Node {
   readonly content?: Node;
   readonly items?: readonly Node[];
   readonly condition?: Node;
+  readonly object?: Node;
   readonly trueExpr?: Node;
   readonly falseExpr?: Node;
 }
@@ -63,6 +64,8 @@ export function mayBeComplex(node: Node, complexNames: ReadonlySet<string>): boo
     }
     case 'ArrayNode':
       return apply('refuses', node.items!.map(child), '[ ]');
+    case 'AccessorNode':
+      return node.object === undefined ? false : child(node.object);
     case 'ConditionalNode':
       return apply('refuses', [node.condition!, node.trueExpr!, node.falseExpr!].map(child), 'c ? a : b');
     default:

@@ -153,3 +153,36 @@ describe('the conditional c ? a : b', () => {
     expect(at(1).samePieceAs(at(-1))).toBe(false);
   });
 });
+
+describe('indexing', () => {
+  const A = fromRows([
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ]);
+  it('reads entries, rows, columns and ranges, 1-based, with end and steps', () => {
+    expect(evaluate('A[2, 3]', { A }).re[0]).toBe(6);
+    expect(toRows(evaluate('A[2:end, :]', { A }))).toEqual([
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    expect(toRows(evaluate('A[:, 1]', { A }))).toEqual([[1], [4], [7]]);
+    expect(toRows(evaluate('A[1:2:end, end]', { A }))).toEqual([[3], [9]]);
+    expect(toRows(evaluate('A[end - 1, 1:2]', { A }))).toEqual([[4, 5]]);
+    expect(toRows(evaluate("x'[2:3]", { x: fromRows([[1], [2], [3]]) }))).toEqual([[2, 3]]);
+    expect(toRows(evaluate('x[3:-1:1]', { x: fromRows([[1], [2], [3]]) }))).toEqual([[3], [2], [1]]);
+  });
+
+  it('names the index and the size when it is out of range, and refuses an empty range', () => {
+    expect(thrown(() => evaluate('A[4, 1]', { A })).message).toBe(
+      'index 4 is outside the rows of a 3×3 value (1 to 3)',
+    );
+    expect(thrown(() => evaluate('A[1, 0]', { A })).message).toBe(
+      'index 0 is outside the columns of a 3×3 value (1 to 3)',
+    );
+    expect(thrown(() => evaluate('A[3:2, 1]', { A })).message).toBe(
+      'the range 3:2 of the rows of a 3×3 value is empty',
+    );
+    expect(thrown(() => evaluate('A[2]', { A })).message).toBe('a 3×3 value takes two indices, A[i, j]');
+  });
+});
