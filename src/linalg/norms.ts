@@ -1,5 +1,6 @@
 import { type Mat, MathError, isVector, scalar } from './mat.js';
 import { norm } from './softmax.js';
+import { svd } from './svd.js';
 
 /** |entry| of a real or complex matrix, at storage index k. */
 const modulus = (a: Mat, k: number): number => Math.hypot(a.re[k]!, a.im?.[k] ?? 0);
@@ -33,10 +34,7 @@ function absSums(a: Mat, by: 'column' | 'row'): number[] {
 export function pNorm(a: Mat, p: number): PNorm {
   if (p !== 1 && p !== 2 && p !== Infinity) throw new MathError(`norm(x, p) takes p = 1, 2 or Infinity, got ${p}`);
   if (p === 2) {
-    if (isVector(a)) return { value: scalar(norm(a)), choice: null };
-    throw new MathError(
-      "norm(A, 2) of a matrix, the spectral norm, is not available yet: use sqrt(max(real(eigvals(A' * A))))",
-    );
+    return { value: scalar(isVector(a) ? norm(a) : (svd(a).sigma[0] ?? 0)), choice: null };
   }
   if (isVector(a)) {
     const abs = Array.from(a.re, (_, k) => modulus(a, k));

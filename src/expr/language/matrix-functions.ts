@@ -6,6 +6,9 @@ import { standardDeviation, variance } from '../../linalg/statistics.js';
 import { reshape, triangle } from '../../linalg/triangle.js';
 import { sortVector } from '../../linalg/sort.js';
 import { pNorm } from '../../linalg/norms.js';
+import { spectralFunction, symmetricEigen } from '../../linalg/symmetric-eigen.js';
+import { pinv, svd } from '../../linalg/svd.js';
+import { cholesky, expm } from '../../linalg/factorizations.js';
 import { sum, mean, prod, toAxis, type Axis } from '../../linalg/reduce.js';
 import { diag, vec, filled, trace } from '../../linalg/structure.js';
 import { softmax, logsumexp, norm } from '../../linalg/softmax.js';
@@ -41,6 +44,20 @@ function tracedNorm(a: Mat, p: number, trace: KinkTrace | null): Mat {
     if (choice !== null) trace.recordChoice(choice);
   }
   return value;
+}
+
+/** The eigenvectors of a symmetric matrix, the entry that fixes each one's sign recorded as a kink. */
+function tracedEigenvectors(s: Mat, trace: KinkTrace | null): Mat {
+  const { vectors, signRows } = symmetricEigen(s, 'eigvecsh');
+  if (trace !== null) for (const row of signRows) trace.recordChoice(row);
+  return vectors;
+}
+
+/** A column of numbers. */
+function column(values: readonly number[]): Mat {
+  const out = zeros(values.length, 1);
+  values.forEach((v, i) => (out.re[i] = v));
+  return out;
 }
 
 /** `ones(m, n)` and `zeros(m, n)`: two sizes, so that a column is written `ones(n, 1)`. */
@@ -147,6 +164,33 @@ export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
     complex: 'drops',
   },
   fixed('logdet', 1, 'log|det A| of a square matrix, from the LU factors', ([a]) => scalar(logdet(a!))),
+  fixed(
+    'chol',
+    1,
+    "the lower-triangular L with positive diagonal and L * L' = S (S symmetric positive definite)",
+    ([a]) => cholesky(a!),
+  ),
+  fixed('pinv', 1, 'the Moore–Penrose pseudo-inverse', ([a]) => pinv(a!)),
+  fixed('expm', 1, 'the matrix exponential', ([a]) => expm(a!)),
+  fixed('sqrtm', 1, 'the principal square root of a symmetric positive definite matrix', ([a]) =>
+    spectralFunction(a!, 'sqrtm', (l) => (l > 0 ? Math.sqrt(l) : NaN)),
+  ),
+  fixed('logm', 1, 'the principal logarithm of a symmetric positive definite matrix', ([a]) =>
+    spectralFunction(a!, 'logm', (l) => (l > 0 ? Math.log(l) : NaN)),
+  ),
+  fixed('eigvalsh', 1, 'the eigenvalues of a symmetric matrix in ascending order, a column', ([a]) =>
+    column(symmetricEigen(a!, 'eigvalsh').values),
+  ),
+  {
+    ...fixed(
+      'eigvecsh',
+      1,
+      'the orthonormal eigenvectors of a symmetric matrix as columns, in eigvalsh order',
+      ([a], trace) => tracedEigenvectors(a!, trace),
+    ),
+    kink: 'the entry that fixes the sign of each eigenvector',
+  },
+  fixed('svdvals', 1, 'the singular values in descending order, a column', ([a]) => column(svd(a!).sigma)),
   complexRule(
     fixed('tril', 1, 'the lower triangle, the diagonal included', ([a]) => triangle(a!, 'lower')),
     'keeps',

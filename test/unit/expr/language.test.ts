@@ -33,6 +33,7 @@ function compiles(source: string, names: ReadonlySet<string> = NAMES): boolean {
 function call(fn: LanguageFunction, n: number): string {
   if (fn.name === 'reshape' && n === 3) return 'reshape(A, 9, 1)';
   if (fn.name === 'sort' && n === 1) return 'sort(vec(A))';
+  if (['chol', 'sqrtm', 'logm'].includes(fn.name) && n === 1) return `${fn.name}(A * A' + eye(3))`;
   const sizes = ['ones', 'zeros', 'eye', 'identity'].includes(fn.name);
   const axis = ['sum', 'mean', 'prod', 'var', 'std', 'softmax', 'logsumexp', 'norm'].includes(fn.name);
   const args = Array.from({ length: n }, (_, k) => (sizes ? String(2 + k) : axis && k > 0 ? '1' : 'A'));
