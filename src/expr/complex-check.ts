@@ -1,19 +1,9 @@
 import { type ComplexRule, OPERATORS } from './language/index.js';
 import { PRELUDE } from './prelude.js';
+import type { AnyNode } from './syntax.js';
 
 /** The parsed tree, as far as the check reads it. */
-interface Node {
-  readonly type: string;
-  readonly name?: string;
-  readonly fn?: unknown;
-  readonly args?: readonly Node[];
-  readonly content?: Node;
-  readonly items?: readonly Node[];
-  readonly condition?: Node;
-  readonly object?: Node;
-  readonly trueExpr?: Node;
-  readonly falseExpr?: Node;
-}
+type Node = AnyNode;
 
 const OPERATOR_RULES: ReadonlyMap<string, { readonly rule: ComplexRule; readonly symbol: string }> = new Map(
   OPERATORS.map((o) => [`${o.arity}:${o.fn}`, { rule: o.complex, symbol: o.symbol }]),
