@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { specJsonSchema } from '../spec-file/json-schema.js';
+import { formatFunctions } from '../report/functions.js';
 import type { Io } from './io.js';
 import { packageVersion } from './paths.js';
 import { loadConfig } from './config.js';
@@ -99,6 +100,12 @@ function addOtherCommands(program: Command, { act, exit, io, cwd }: Wiring): voi
     .action((dir: string, opts: { from?: string; vendor?: boolean }) => {
       if (opts.from !== undefined && opts.vendor === true) throw new UserError('choose one of --from and --vendor');
       exit(initCommand(dir, { from: opts.from ?? null }, io, cwd));
+    });
+  program
+    .command('functions')
+    .description('list the functions expressions may call, with what each computes')
+    .action(() => {
+      io.stdout(formatFunctions());
     });
   program
     .command('schema')

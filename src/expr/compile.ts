@@ -4,6 +4,7 @@ import { hcat, vcat } from '../linalg/structure.js';
 import { compileConditional } from './compile-conditional.js';
 import { compileIndex } from './compile-index.js';
 import { type AnyNode, Refusal } from './syntax.js';
+import { closest } from '../util/closest.js';
 import { BINARY_OPERATORS, CONSTANT_VALUES, UNARY_OPERATORS } from './language/index.js';
 import { PRELUDE } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
@@ -203,7 +204,11 @@ function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
   if (fnNode.type !== 'SymbolNode') throw new Refusal('only named functions can be called');
   const name = fnNode.name!;
   const fn = PRELUDE.get(name);
-  if (fn === undefined) throw new Refusal(`unknown function ${name}()`);
+  if (fn === undefined) {
+    const near = closest(name, PRELUDE.keys());
+    const hint = near.length > 0 ? `did you mean ${near.map((n) => `${n}()`).join(', ')}? ` : '';
+    throw new Refusal(`unknown function ${name}() (${hint}mcheck functions lists them all)`);
+  }
   if (args.length < fn.minArgs || args.length > fn.maxArgs) {
     const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} or ${fn.maxArgs}`;
     throw new Refusal(`${name}() takes ${want} argument${fn.maxArgs === 1 ? '' : 's'}, got ${args.length}`);

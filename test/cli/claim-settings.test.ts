@@ -43,3 +43,15 @@ describe("a claim's own trials and tolerance", () => {
     expect(report.results.map((r) => r.claim)).toEqual(['many', 'spec-trials']);
   });
 });
+
+describe('mcheck functions', () => {
+  it('lists every function with its arguments and what it computes', () => {
+    const run = runCli(['functions']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.some((l) => /^reshape\(A, B, C\)\s+the same entries in vec order/.test(l))).toBe(true);
+    expect(lines.some((l) => /^sum\(A\[, B\]\)\s+the sum of all entries/.test(l))).toBe(true);
+    expect(lines.find((l) => l.startsWith('sort('))).toMatch(/kink: the order of the entries/);
+    expect(lines.length).toBeGreaterThan(60);
+  });
+});

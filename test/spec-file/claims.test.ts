@@ -182,7 +182,9 @@ describe('expressions', () => {
           expect: inv(X)
     `;
     const errors = errorsOf(text);
-    expect(describeErrors(errors)).toEqual(['8:8 claims[0].f: unknown function frobenius()']);
+    expect(describeErrors(errors)).toEqual([
+      '8:8 claims[0].f: unknown function frobenius() (mcheck functions lists them all)',
+    ]);
   });
 
   it('points at the first line of a multi-line (folded) expression', () => {
@@ -266,7 +268,7 @@ describe('errors of one file are reported together', () => {
         '9:8 claims[0].f: undefined name "q"',
         '10:10 wrt z is not a var (vars: x)',
         '11:13 claims[0].expect: undefined name "y"',
-        '13:10 claims[1].lhs: unknown function frobenius()',
+        '13:10 claims[1].lhs: unknown function frobenius() (mcheck functions lists them all)',
       ].sort(),
     );
     for (const e of errors) expect(e.file).toBe('many.yaml');

@@ -85,8 +85,13 @@ describe('names and calls', () => {
     refused('y', new Set(['x']));
   });
 
-  it('refuses an unknown function, naming it', () => {
+  it('refuses an unknown function, naming it, with the closest names and where the list is', () => {
     expect(refused('foo(x)')).toContain('foo');
+    expect(refused('sigmod(x)')).toBe(
+      'unknown function sigmod() (did you mean sigmoid()? mcheck functions lists them all)',
+    );
+    expect(refused('tranpose(x)')).toMatch(/did you mean transpose\(\)/);
+    expect(refused('frobenius(x)')).toBe('unknown function frobenius() (mcheck functions lists them all)');
   });
 
   it('refuses a bare function name', () => {

@@ -1,0 +1,28 @@
+/** The edit distance of two words: insertions, deletions, substitutions and swaps of neighbours. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The candidates closest to `word` (at most `limit`, nearest first), within an edit distance of a
+ * third of its length (at least 1, at most 3): what a "did you mean" offers for a misspelling.
+ */
+export function closest(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  const within = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  return [...candidates]
+    .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
+    .filter((x) => x.d <= within)
+    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : 1))
+    .slice(0, limit)
+    .map((x) => x.c);
+}
