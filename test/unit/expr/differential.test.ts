@@ -17,7 +17,7 @@ interface Pair {
   readonly theirs: string;
 }
 
-const ELEMENTWISE = ['tanh', 'sin', 'cos', 'exp', 'abs'] as const;
+const ELEMENTWISE = ['tanh', 'sin', 'cos', 'exp', 'abs', 'erf'] as const;
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)]!;
 const both = (s: string): Pair => ({ ours: s, theirs: s });
@@ -47,7 +47,12 @@ function matrixExpr(rng: Rng, depth: number): Pair {
       return { ours: `${f}(${arg.ours})`, theirs: `map(${arg.theirs}, ${f})` };
     }
     case 5:
-      return { ours: `transpose(${a.ours}) + 0.5`, theirs: `transpose(${a.theirs}) + 0.5` };
+      return pick(rng, [
+        { ours: `transpose(${a.ours}) + 0.5`, theirs: `transpose(${a.theirs}) + 0.5` },
+        // expm of a bounded argument, pinv: the functions of v2 that mathjs has as well.
+        { ours: `expm(sin(${a.ours}))`, theirs: `expm(map(${a.theirs}, sin))` },
+        { ours: `pinv(${a.ours})`, theirs: `pinv(${a.theirs})` },
+      ]);
     default:
       return { ours: `${a.ours} ./ (2 + cos(B))`, theirs: `${a.theirs} ./ (2 + map(B, cos))` };
   }
@@ -61,6 +66,11 @@ function scalarExpr(rng: Rng, depth: number): Pair {
     { ours: `trace(${m.ours})`, theirs: `trace(${m.theirs})` },
     { ours: `sum(${m.ours})`, theirs: `sum(${m.theirs})` },
     both('det(A) * det(B)'),
+    { ours: `norm(${m.ours}, 1)`, theirs: `norm(${m.theirs}, 1)` },
+    { ours: `norm(${m.ours}, Infinity)`, theirs: `norm(${m.theirs}, Infinity)` },
+    { ours: `var(${m.ours})`, theirs: `variance(${m.theirs}, "uncorrected")` },
+    { ours: `std(${m.ours})`, theirs: `std(${m.theirs}, "uncorrected")` },
+    { ours: 'logdet(A)', theirs: 'log(abs(det(A)))' },
   ]);
 }
 
