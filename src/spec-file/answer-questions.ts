@@ -71,7 +71,7 @@ function answerWhere(ctx: ResolveContext, q: Identity, sheet: AnswerSheet): { wh
 function answerClaim(ctx: ResolveContext, q: Identity, names: Set<string>, entry: AnswerSheet['claims'][number]) {
   const open = q.open.find((c) => c.name === entry.name);
   if (open === undefined) {
-    const worked = q.claims.some((c) => c.name === entry.name);
+    const worked = q.claims.find((c) => c.name === entry.name);
     const list = [...q.claims, ...q.open]
       .sort((a, b) => a.index - b.index)
       .map((c) => c.name)
@@ -79,7 +79,7 @@ function answerClaim(ctx: ResolveContext, q: Identity, names: Set<string>, entry
     ctx.error(
       'answers',
       worked
-        ? `claims.${entry.name}: ${q.id}/${entry.name} is a worked example (the question gives its ${q.claims.find((c) => c.name === entry.name)!.kind === 'equal' ? 'rhs' : 'expect'}); it takes no answer`
+        ? `claims.${entry.name}: ${q.id}/${entry.name} is a worked example (the question gives its ${worked.kind === 'equal' ? 'rhs' : 'expect'}); it takes no answer`
         : `claims.${entry.name}: the question ${q.id} has no claim named "${entry.name}" (claims: ${list})`,
       entry.path,
       true,

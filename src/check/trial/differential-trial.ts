@@ -1,7 +1,7 @@
 import { type Mat, formatShape, zeros } from '../../linalg/mat.js';
 import { storageOfVec } from '../../linalg/vec-order.js';
 import { KinkTrace } from '../../expr/kink-trace.js';
-import { attempt } from '../../errors.js';
+import { type Attempt, attempt } from '../../errors.js';
 import { directionalDerivative, directionalNoise } from '../../numeric/directional.js';
 import type { Objective } from '../../numeric/finite-diff.js';
 import type { Expression } from '../../spec-file/identity.js';
@@ -53,12 +53,18 @@ function movesOf(ctx: TrialContext, claim: DifferentialClaim, packing: Packing):
 }
 
 /** expect with the directions bound to a move, or why it cannot be evaluated. */
-function expectAlong(ctx: TrialContext, claim: DifferentialClaim, move: ReadonlyMap<string, Mat>) {
-  return attempt('expect', () => {
-    const scope = scopeOf(ctx.identity, ctx.draw, null);
-    claim.wrt.forEach((w, i) => scope.set(claim.directions[i]!, move.get(w)!));
-    return claim.expect.evaluate(scope, null);
-  });
+/** expect along a move: the draw's scope is computed once per trial, the directions bound to each move. */
+type ExpectAlong = (move: ReadonlyMap<string, Mat>) => Attempt<Mat>;
+
+function expectEvaluator(ctx: TrialContext, claim: DifferentialClaim): ExpectAlong {
+  let base: Map<string, Mat> | null = null;
+  return (move) =>
+    attempt('expect', () => {
+      base ??= scopeOf(ctx.identity, ctx.draw, null);
+      const scope = new Map(base);
+      claim.wrt.forEach((w, i) => scope.set(claim.directions[i]!, move.get(w)!));
+      return claim.expect.evaluate(scope, null);
+    });
 }
 
 /** The largest |entry| of an array. */
@@ -73,10 +79,10 @@ function largest(m: Mat): number {
  * is 0, and doubles when they double. Both hold exactly in floating point for a linear expect
  * (scaling by 2 is exact), so any departure beyond rounding is a term that is not a differential.
  */
-function nonlinearity(ctx: TrialContext, claim: DifferentialClaim, move: Move): string | null {
+function nonlinearity(claim: DifferentialClaim, expectAlong: ExpectAlong, move: Move): string | null {
   const zero = new Map([...move.values].map(([n, m]) => [n, zeros(m.rows, m.cols)]));
   const doubled = new Map([...move.values].map(([n, m]) => [n, { ...m, re: m.re.map((x) => 2 * x) }]));
-  const [e0, e1, e2] = [zero, move.values, doubled].map((m) => expectAlong(ctx, claim, m));
+  const [e0, e1, e2] = [zero, move.values, doubled].map((m) => expectAlong(m));
   if (!e0!.ok || !e1!.ok || !e2!.ok) return null;
   const scale = Math.max(1, largest(e1!.value));
   const names = claim.directions.join(', ');
@@ -127,16 +133,17 @@ export function differentialTrial(ctx: TrialContext, claim: DifferentialClaim): 
   const numeric = attempt('f near the draw', () => numericRows({ F, z0, trace: baseTrace }, dirs, f0.value));
   if (!numeric.ok) return { type: 'error', message: numeric.message };
   if (numeric.value === null) return { type: 'kink' };
+  const expectAlong = expectEvaluator(ctx, claim);
   const analytic = zeros(moves.length, f0.value.re.length);
   for (const [p, move] of moves.entries()) {
-    const e = expectAlong(ctx, claim, move.values);
+    const e = expectAlong(move.values);
     if (!e.ok) return { type: 'fail', message: e.message };
     if (e.value.rows !== f0.value.rows || e.value.cols !== f0.value.cols)
       return { type: 'fail', message: `expect is ${formatShape(e.value)} but f is ${formatShape(f0.value)}` };
     for (let j = 0; j < analytic.cols; j++)
       analytic.re[p * analytic.cols + j] = e.value.re[storageOfVec(e.value.rows, e.value.cols, j)]!;
   }
-  const nonlinear = nonlinearity(ctx, claim, moves.at(-1)!);
+  const nonlinear = nonlinearity(claim, expectAlong, moves.at(-1)!);
   if (nonlinear !== null) return { type: 'fail', message: nonlinear };
   const [rows, cols] = [f0.value.rows, f0.value.cols];
   const entry = (j: number): string => {
