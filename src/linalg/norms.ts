@@ -1,6 +1,7 @@
 import { type Mat, MathError, isVector, scalar } from './mat.js';
 import { norm } from './softmax.js';
 import { svd } from './svd.js';
+import { tiePattern } from './spectral-ties.js';
 
 /** |entry| of a real or complex matrix, at storage index k. */
 const modulus = (a: Mat, k: number): number => Math.hypot(a.re[k]!, a.im?.[k] ?? 0);
@@ -12,7 +13,10 @@ function largest(values: readonly number[]): PNorm {
   return { value: scalar(values[best] ?? 0), choice: best };
 }
 
-/** A p-norm and, for p = Infinity and induced norms, which entry, column or row gave it. */
+/**
+ * A p-norm and, for p = Infinity and induced norms, which entry, column or row gave it; for the
+ * spectral norm, 1 where the two largest singular values are tied.
+ */
 export interface PNorm {
   readonly value: Mat;
   readonly choice: number | null;
@@ -34,7 +38,10 @@ function absSums(a: Mat, by: 'column' | 'row'): number[] {
 export function pNorm(a: Mat, p: number): PNorm {
   if (p !== 1 && p !== 2 && p !== Infinity) throw new MathError(`norm(x, p) takes p = 1, 2 or Infinity, got ${p}`);
   if (p === 2) {
-    return { value: scalar(isVector(a) ? norm(a) : (svd(a).sigma[0] ?? 0)), choice: null };
+    if (isVector(a)) return { value: scalar(norm(a)), choice: null };
+    // The spectral norm σ₁ is kinked where σ₁ = σ₂: whether they are tied is its "choice".
+    const { sigma } = svd(a);
+    return { value: scalar(sigma[0] ?? 0), choice: tiePattern(sigma.slice(0, 2), false)[0] ?? null };
   }
   if (isVector(a)) {
     const abs = Array.from(a.re, (_, k) => modulus(a, k));

@@ -59,6 +59,21 @@ describe('numerical honesty', () => {
     );
   });
 
+  it('a draw on a repeated eigenvalue is a kink: redrawn, then inconclusive, never a plain verdict', () => {
+    // Q'Q = I for every orthonormal Q: its eigenvalues are always tied, where λ_max has no gradient.
+    const spec = {
+      id: 'tied-spectrum',
+      vars: { Q: { shape: [4, 2], sample: 'orthonormal' } },
+      where: { V: "eigvecsh(Q' * Q)" },
+      claims: [{ kind: 'gradient', f: "max(eigvalsh(Q' * Q))", wrt: 'Q', expect: "2 * Q * V[:, 2] * V[:, 2]'" }],
+    };
+    const resolved = resolveSpec('tied-spectrum.yaml', spec, () => ({ line: 1, column: 1 }));
+    if (!resolved.ok) throw new Error('spec did not resolve');
+    const r = flat(checkClaim(resolved.identity, resolved.identity.claims[0]!, { ...SETTINGS, trials: 2 }));
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/inconclusive: 6 draws in a row could not decide: .*eigvalsh.* on a tie/);
+  });
+
   it('the same seed gives the same report whatever the order of the files, at 25 trials', () => {
     const forward = loadIdentities(['test/fixtures/correct', 'identities']);
     const backward = loadIdentities(['identities', 'test/fixtures/correct']);

@@ -31,7 +31,8 @@ type Sides = readonly [string, string];
 type CompareOutcome = TrialOutcome & { type: 'compare' };
 
 const KINK_ADVICE =
-  'a relu, abs, sign, max or comparison sits on its kink; keep its argument away from 0, e.g. with sample: nonzero';
+  'a relu, abs, sign, max or comparison sits on its kink (or sort, eigvalsh, eigvecsh or svdvals on a tie); ' +
+  'keep its argument away from 0, e.g. with sample: nonzero, and repeated values apart';
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(6);

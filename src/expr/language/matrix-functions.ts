@@ -4,17 +4,21 @@ import { transpose, kron, multiply } from '../../linalg/products.js';
 import { det, inv, identity, logdet, solve } from '../../linalg/lu.js';
 import { standardDeviation, variance } from '../../linalg/statistics.js';
 import { reshape, triangle } from '../../linalg/triangle.js';
-import { sortVector } from '../../linalg/sort.js';
-import { pNorm } from '../../linalg/norms.js';
-import { spectralFunction, symmetricEigen } from '../../linalg/symmetric-eigen.js';
-import { pinv, svd } from '../../linalg/svd.js';
+import { spectralFunction } from '../../linalg/symmetric-eigen.js';
+import { pinv } from '../../linalg/svd.js';
 import { cholesky, expm } from '../../linalg/factorizations.js';
 import { sum, mean, prod, toAxis, type Axis } from '../../linalg/reduce.js';
 import { diag, vec, filled, trace } from '../../linalg/structure.js';
 import { softmax, logsumexp, norm } from '../../linalg/softmax.js';
 import { eigvals } from '../../linalg/eigvals.js';
 import { complexRule, fixed, optionalSecond, type LanguageFunction } from './language-function.js';
-import type { KinkTrace } from '../kink-trace.js';
+import {
+  tracedEigenvalues,
+  tracedEigenvectors,
+  tracedNorm,
+  tracedSingularValues,
+  tracedSort,
+} from './traced-functions.js';
 
 /** The axis of `sum(A, d)`, `mean(A, d)`, `prod(A, d)`: all entries without a second argument. */
 function axisOf(args: readonly Mat[], fn: string): Axis {
@@ -27,37 +31,6 @@ function alongOf(args: readonly Mat[], fn: string): 'vector' | 1 | 2 {
   const d = toNumber(args[1]!, `${fn}'s axis`);
   if (d !== 1 && d !== 2) throw new MathError(`${fn}(Z, d) takes d = 1 (each column) or 2 (each row), got ${d}`);
   return d;
-}
-
-/** sort, its order recorded: a step that swaps two entries crosses a kink. */
-function tracedSort(a: Mat, trace: KinkTrace | null): Mat {
-  const { sorted, order } = sortVector(a);
-  if (trace !== null) for (const k of order) trace.recordChoice(k);
-  return sorted;
-}
-
-/** norm(x, p), the signs of x and the choice of a maximum recorded (the kinks of the 1- and ∞-norms). */
-function tracedNorm(a: Mat, p: number, trace: KinkTrace | null): Mat {
-  const { value, choice } = pNorm(a, p);
-  if (trace !== null && p !== 2) {
-    trace.record(a);
-    if (choice !== null) trace.recordChoice(choice);
-  }
-  return value;
-}
-
-/** The eigenvectors of a symmetric matrix, the entry that fixes each one's sign recorded as a kink. */
-function tracedEigenvectors(s: Mat, trace: KinkTrace | null): Mat {
-  const { vectors, signRows } = symmetricEigen(s, 'eigvecsh');
-  if (trace !== null) for (const row of signRows) trace.recordChoice(row);
-  return vectors;
-}
-
-/** A column of numbers. */
-function column(values: readonly number[]): Mat {
-  const out = zeros(values.length, 1);
-  values.forEach((v, i) => (out.re[i] = v));
-  return out;
 }
 
 /** `ones(m, n)` and `zeros(m, n)`: two sizes, so that a column is written `ones(n, 1)`. */
@@ -160,7 +133,7 @@ export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
       (args, trace) =>
         args.length < 2 ? scalar(norm(args[0]!)) : tracedNorm(args[0]!, toNumber(args[1]!, "norm's p"), trace),
     ),
-    kink: 'with p = 1 or Infinity, the signs of the entries and which entry, column or row is largest',
+    kink: 'with p = 1 or Infinity, the signs of the entries and which entry, column or row is largest; with p = 2, a repeated largest singular value',
     complex: 'drops',
   },
   fixed('logdet', 1, 'log|det A| of a square matrix, from the LU factors', ([a]) => scalar(logdet(a!))),
@@ -178,9 +151,12 @@ export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
   fixed('logm', 1, 'the principal logarithm of a symmetric positive definite matrix', ([a]) =>
     spectralFunction(a!, 'logm', (l) => (l > 0 ? Math.log(l) : NaN)),
   ),
-  fixed('eigvalsh', 1, 'the eigenvalues of a symmetric matrix in ascending order, a column', ([a]) =>
-    column(symmetricEigen(a!, 'eigvalsh').values),
-  ),
+  {
+    ...fixed('eigvalsh', 1, 'the eigenvalues of a symmetric matrix in ascending order, a column', ([a], trace) =>
+      tracedEigenvalues(a!, trace),
+    ),
+    kink: 'a repeated eigenvalue',
+  },
   {
     ...fixed(
       'eigvecsh',
@@ -188,9 +164,14 @@ export const MATRIX_FUNCTIONS: readonly LanguageFunction[] = [
       'the orthonormal eigenvectors of a symmetric matrix as columns, in eigvalsh order',
       ([a], trace) => tracedEigenvectors(a!, trace),
     ),
-    kink: 'the entry that fixes the sign of each eigenvector',
+    kink: 'a repeated eigenvalue, and the entry that fixes the sign of each eigenvector',
   },
-  fixed('svdvals', 1, 'the singular values in descending order, a column', ([a]) => column(svd(a!).sigma)),
+  {
+    ...fixed('svdvals', 1, 'the singular values in descending order, a column', ([a], trace) =>
+      tracedSingularValues(a!, trace),
+    ),
+    kink: 'a repeated singular value, or one at 0',
+  },
   complexRule(
     fixed('tril', 1, 'the lower triangle, the diagonal included', ([a]) => triangle(a!, 'lower')),
     'keeps',

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, type Mat } from '../../../src/linalg/mat.js';
 import { drawSample } from '../../../src/numeric/samplers.js';
 import { createRng } from '../../../src/numeric/rng.js';
+import { compileExpression } from '../../../src/expr/compile.js';
+import { KinkTrace } from '../../../src/expr/kink-trace.js';
 import { evaluate, maxAbs, maxAbsDiff, randomMat, thrown } from '../helpers.js';
 
 // The decompositions and matrix functions, against identities and mathjs, to 1e-12 relative, on
@@ -100,5 +102,57 @@ describe('svdvals, pinv and the spectral norm', () => {
     expect(close(evaluate('pinv(A)', { A }), evaluate("inv(A' * A) * A'", { A }))).toBeLessThan(1e-12);
     const W = randomMat(3, 6, 'pinv-wide');
     expect(close(evaluate('W * pinv(W) * W', { W }), W)).toBeLessThan(1e-12);
+  });
+});
+
+describe('the kinks of a spectrum', () => {
+  /** The kink trace of `expr` evaluated with `values`. */
+  function traceOf(expr: string, values: Record<string, Mat>): KinkTrace {
+    const names = new Set(Object.keys(values));
+    const compiled = compileExpression(expr, names);
+    if (!compiled.ok) throw new Error(compiled.message);
+    const t = new KinkTrace();
+    compiled.evaluate(new Map(Object.entries(values)), t);
+    return t;
+  }
+  /** `m` with `delta` added to its entry (i, j). */
+  const bumped = (m: Mat, i: number, j: number, delta: number): Mat => {
+    const out = fromRows(toRows(m));
+    out.re[i * m.cols + j] += delta;
+    return out;
+  };
+  const same = (expr: string, name: string, a: Mat, b: Mat): boolean =>
+    traceOf(expr, { [name]: a }).samePieceAs(traceOf(expr, { [name]: b }));
+
+  it('a repeated eigenvalue that a step splits is a kink of eigvalsh and eigvecsh; a simple one is not', () => {
+    const tied = fromRows([
+      [2, 0, 0],
+      [0, 2, 0],
+      [0, 0, 5],
+    ]);
+    for (const f of ['eigvalsh(S)', 'eigvecsh(S)']) {
+      expect(same(f, 'S', tied, bumped(tied, 0, 0, 1e-8)), f).toBe(false);
+      const S = drawSample('spd', 4, 4, rng('simple'));
+      expect(same(f, 'S', S, bumped(S, 1, 2, 1e-4)), f).toBe(true);
+    }
+  });
+
+  it("a tie every step keeps (the zero eigenvalues of x x') is no kink", () => {
+    const x = fromRows([[1], [-2], [0.5], [3]]);
+    const f = "eigvalsh(x * x')";
+    expect(same(f, 'x', x, bumped(x, 2, 0, 1e-8))).toBe(true);
+    expect(same(f, 'x', x, bumped(x, 0, 0, 1e-3))).toBe(true);
+  });
+
+  it('tied singular values, and a singular value at 0, are kinks of svdvals', () => {
+    const Q = drawSample('orthonormal', 5, 3, rng('tied-svd'));
+    expect(same('svdvals(Q)', 'Q', Q, bumped(Q, 1, 1, 1e-8))).toBe(false);
+    const zero = fromRows([[0, 0, 0]]);
+    expect(same('svdvals(a)', 'a', fromRows([[0.3]]), fromRows([[-0.3]]))).toBe(false);
+    expect(same('svdvals(a)', 'a', zero, bumped(zero, 0, 1, 1e-8))).toBe(false);
+    const A = randomMat(5, 3, 'simple-svd');
+    expect(same('svdvals(A)', 'A', A, bumped(A, 4, 2, 1e-4))).toBe(true);
+    expect(same('norm(Q, 2)', 'Q', Q, bumped(Q, 1, 1, 1e-8))).toBe(false);
+    expect(same('norm(A, 2)', 'A', A, bumped(A, 4, 2, 1e-4))).toBe(true);
   });
 });
