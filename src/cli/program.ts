@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { specJsonSchema } from '../spec-file/json-schema.js';
 import { formatFunctions } from '../report/functions.js';
 import type { Io } from './io.js';
@@ -127,10 +127,16 @@ export function createProgram(io: Io, cwd: string, state: { exitCode: number }):
   const program = new Command('mcheck')
     .description('Check matrix-calculus identities numerically: random draws, central finite differences.')
     .version(packageVersion(), '-v, --version')
+    .option('--help-functions', 'list the functions expressions may call (as mcheck functions does)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run mcheck --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  program.on('option:help-functions', () => {
+    io.stdout(formatFunctions());
+    // Like --version: print and stop, whatever else the command line says.
+    throw new CommanderError(0, 'mcheck.helpFunctions', '');
+  });
   addCheckCommands(program, act);
   const exit = (code: number): void => {
     state.exitCode = code;

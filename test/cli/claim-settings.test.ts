@@ -53,5 +53,14 @@ describe('mcheck functions', () => {
     expect(lines.some((l) => /^sum\(A\[, B\]\)\s+the sum of all entries/.test(l))).toBe(true);
     expect(lines.find((l) => l.startsWith('sort('))).toMatch(/kink: the order of the entries/);
     expect(lines.length).toBeGreaterThan(60);
+    expect(lines.find((l) => l.startsWith('svdvals('))).toMatch(/kink: a repeated singular value/);
+  });
+
+  it('is also mcheck --help-functions, which prints the same list and stops', () => {
+    const list = runCli(['functions']);
+    const flag = runCli(['--help-functions']);
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toBe(list.stdout);
+    expect(runCli(['--help']).stdout).toMatch(/--help-functions/);
   });
 });
