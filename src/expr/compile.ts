@@ -1,16 +1,16 @@
-import type { MathNode } from 'mathjs';
 import { type Mat, MathError, scalar } from '../linalg/mat.js';
 import { hcat, vcat } from '../linalg/structure.js';
 import { compileConditional } from './compile-conditional.js';
 import { compileIndex } from './compile-index.js';
 import { type AnyNode, Refusal } from './syntax.js';
 import { closest } from '../util/closest.js';
+import { aliasOf, withHabitFixes } from './habits.js';
 import { BINARY_OPERATORS, CONSTANT_VALUES, UNARY_OPERATORS } from './language/index.js';
 import { PRELUDE } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
 import { countEvaluation, pollBudget } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { parseExpression } from './parser.js';
+import { readSource } from './read-source.js';
 import { ComplexRefusal, mayBeComplex } from './complex-check.js';
 
 /** Values of the names an expression may read: vars, `where` names, dims, the upstream array. */
@@ -48,16 +48,6 @@ const REFUSED: Record<string, string> = {
   RelationalNode: 'chained comparisons such as `a < b < c` are not allowed',
 };
 
-function bracketDepth(source: string): number {
-  let depth = 0;
-  let max = 0;
-  for (const ch of source) {
-    if (ch === '(' || ch === '[' || ch === '{') max = Math.max(max, ++depth);
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-  }
-  return max;
-}
-
 /**
  * Parses `source` with mathjs and compiles it into closures over {@link Mat}, admitting only an
  * allowlist of node types, operators and functions and only the `names` given (plus constants).
@@ -70,17 +60,21 @@ export function compileExpression(
   maxLength = MAX_EXPRESSION_LENGTH,
   complexNames: ReadonlySet<string> = new Set(),
 ): CompileResult {
-  if (source.trim() === '') return { ok: false, message: 'the expression is empty' };
-  if (source.length > maxLength) {
-    return {
-      ok: false,
-      message: `the expression is longer than the limit of ${maxLength} characters (raise it with --limit expression-length=N)`,
-    };
-  }
-  if (bracketDepth(source) > MAX_EXPRESSION_DEPTH) {
-    return { ok: false, message: `brackets nest deeper than ${MAX_EXPRESSION_DEPTH} levels` };
-  }
-  const parsed = parse(source);
+  const result = compileSource(source, names, maxLength, complexNames);
+  if (result.ok) return result;
+  // A failure may come from a habit of LaTeX, NumPy or MATLAB: name the mcheck form.
+  const compiles = (s: string): boolean => compileSource(s, names, maxLength, complexNames).ok;
+  return { ok: false, message: withHabitFixes(source, result.message, compiles) };
+}
+
+/** {@link compileExpression} without the advice on habits. */
+function compileSource(
+  source: string,
+  names: ReadonlySet<string>,
+  maxLength: number,
+  complexNames: ReadonlySet<string>,
+): CompileResult {
+  const parsed = readSource(source, maxLength, MAX_EXPRESSION_DEPTH);
   if (!parsed.ok) return parsed;
   const root = parsed.root;
   const used = new Set<string>();
@@ -99,27 +93,6 @@ export function compileExpression(
   } catch (error) {
     if (error instanceof Refusal || error instanceof ComplexRefusal) return { ok: false, message: error.message };
     throw error;
-  }
-}
-
-/**
- * True for what the parser throws on input it cannot read: mathjs's SyntaxError (with the
- * position), and running out of stack on nesting the bracket count does not see (`- - - x` or
- * `x^x^x` thousands deep, possible once the length limit is raised).
- */
-function isParseFailure(error: unknown): error is Error {
-  return error instanceof SyntaxError || (error instanceof RangeError && /call stack/i.test(error.message));
-}
-
-/** The parsed tree, or the refusal of a source the parser cannot read; anything else it throws is a bug. */
-function parse(
-  source: string,
-): { readonly ok: true; readonly root: MathNode } | { readonly ok: false; readonly message: string } {
-  try {
-    return { ok: true, root: parseExpression(source) };
-  } catch (error) {
-    if (!isParseFailure(error)) throw error;
-    return { ok: false, message: `cannot parse ${JSON.stringify(source)}: ${error.message}` };
   }
 }
 
@@ -174,7 +147,8 @@ function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<strin
   const constant = CONSTANT_VALUES.get(name);
   if (constant !== undefined) return () => constant;
   if (PRELUDE.has(name)) throw new Refusal(`${name} is a function: call it as ${name}(...)`);
-  throw new Refusal(`undefined name "${name}"`);
+  const near = closest(name, [...names, ...CONSTANT_VALUES.keys()]);
+  throw new Refusal(`undefined name "${name}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
 }
 
 function compileOperator(fn: string, args: Evaluator[]): Evaluator {
@@ -205,6 +179,8 @@ function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
   const name = fnNode.name!;
   const fn = PRELUDE.get(name);
   if (fn === undefined) {
+    const alias = aliasOf(name);
+    if (alias !== null) throw new Refusal(`unknown function ${name}(): ${alias}`);
     const near = closest(name, PRELUDE.keys());
     const hint = near.length > 0 ? `did you mean ${near.map((n) => `${n}()`).join(', ')}? ` : '';
     throw new Refusal(`unknown function ${name}() (${hint}mcheck functions lists them all)`);

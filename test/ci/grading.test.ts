@@ -182,7 +182,7 @@ describe('the gradescope reporter', () => {
     stdout_visibility: string;
     tests: { name: string; score: number; max_score: number; status: string; output: string; visibility: string }[];
   };
-  let code: number;
+  let code: number | null;
 
   beforeAll(() => {
     const dir = tempDir('gradescope');

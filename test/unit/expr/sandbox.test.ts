@@ -91,7 +91,7 @@ describe('names and calls', () => {
       'unknown function sigmod() (did you mean sigmoid()? mcheck functions lists them all)',
     );
     expect(refused('tranpose(x)')).toMatch(/did you mean transpose\(\)/);
-    expect(refused('frobenius(x)')).toBe('unknown function frobenius() (mcheck functions lists them all)');
+    expect(refused('quuxify(x)')).toBe('unknown function quuxify() (mcheck functions lists them all)');
   });
 
   it('refuses a bare function name', () => {
