@@ -231,4 +231,11 @@ export const OPTIONS: readonly OptionEntry[] = [
     commands: ['all'],
     set: (s, bundled) => ({ ...s, bundled }),
   }),
+  option<boolean>({
+    flags: '--watch',
+    help: 'rerun the claims of each spec file saved, until q (as mcheck watch; needs a terminal)',
+    commands: ['all', 'check'],
+    // Nothing of the run changes: program.ts hands a command with --watch to watch mode.
+    set: (s) => s,
+  }),
 ];

@@ -12,6 +12,7 @@ import { explainCommand } from './explain-command.js';
 import { listCommand } from './list-command.js';
 import { initCommand } from './init-command.js';
 import { gradeCommand } from './grade-command.js';
+import { WATCH_LEAVES_OUT, watchCommand } from './watch-command.js';
 import { UserError } from '../errors.js';
 
 const EXAMPLES = `
@@ -21,6 +22,7 @@ Examples:
   $ mcheck all --dir my-derivations     check every spec in a folder
   $ mcheck check hw3.yaml               check one file
   $ mcheck check hw3.yaml --claim dW --seed 7 --trials 20
+  $ mcheck watch                        rerun the claims of each spec you save, until q
   $ mcheck explain hw3.yaml --claim dW  show one draw: inputs, both sides, differing entries
   $ mcheck all --reporter pretty --reporter junit=report.xml
   $ mcheck all --shard 1/4              the first of four parallel CI jobs
@@ -45,18 +47,47 @@ Examples:
 Each SUBMISSION folder holds answer files (answers: ID, where, claims); its name names it in
 every report. Symbolic links in a submission are refused. Exit codes as for check.`;
 
-/** Runs an action with the context of its command (the config loaded once) and keeps its exit code. */
-type Act = (action: (context: CommandContext) => number) => void;
+const WATCH_HELP = `
+Keys: a rerun all, f rerun the failing claims, Enter rerun the last run, h help, q quit.
+
+A saved spec reruns its claims; a question reruns with its answer files, an answer file with its
+question. Every run has the same seed (--seed, else the config's, else 1). q exits with the code
+mcheck all would give for the claims as last checked: 0 all pass, 1 a claim fails, 2 a spec error.
+Needs a terminal, and refuses to run under CI (exit 2): use mcheck check or mcheck all there.
+
+Examples:
+  $ mcheck watch                        watch ./identities (or the config's dir)
+  $ mcheck watch hw3.yaml --trials 20   watch one file
+  $ mcheck check course/hw3 mine --watch   a course's questions, and one's answers to them`;
+
+/**
+ * Runs an action with the context of its command (the config loaded once) and keeps its exit
+ * code; an action that goes on (watch mode) gives a promise, which commander waits for.
+ */
+type Act = (action: (context: CommandContext) => number | Promise<number>) => void | Promise<void>;
+
+/** `all` and `check`: one run, or with --watch, watch mode. */
+function checkOrWatch(paths: string[] | null, flags: Flags, context: CommandContext): number | Promise<number> {
+  return flags.watch === true ? watchCommand(paths, flags, context) : runCommand(paths, flags, context);
+}
+
+/** `mcheck watch`: the options of `all`, but those that do not go with it. */
+function addWatchCommand(program: Command, act: Act): void {
+  const watch = program.command('watch').description('rerun the claims of each spec file you save, until q');
+  registerOptions(watch.argument('[paths...]', 'spec files or folders (default: as for all)'), 'all', WATCH_LEAVES_OUT)
+    .addHelpText('after', WATCH_HELP)
+    .action((paths: string[], flags: Flags) => act((context) => watchCommand(paths, flags, context)));
+}
 
 /** `all`, `check` and `explain`: the commands whose options come from the option table. */
 function addCheckCommands(program: Command, act: Act): void {
   registerOptions(program.command('all').description('check every spec in a folder'), 'all')
     .addHelpText('after', EXAMPLES)
-    .action((flags: Flags) => act((context) => runCommand(null, flags, context)));
+    .action((flags: Flags) => act((context) => checkOrWatch(null, flags, context)));
   const check = program.command('check').description('check spec files (or folders of them)');
   registerOptions(check.argument('<files...>', 'spec files or folders'), 'check')
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], flags: Flags) => act((context) => runCommand(files, flags, context)));
+    .action((files: string[], flags: Flags) => act((context) => checkOrWatch(files, flags, context)));
   const grade = program
     .command('grade')
     .description("grade a class: each submission folder's answers against the same questions");
@@ -122,7 +153,13 @@ function addOtherCommands(program: Command, { act, exit, io, cwd }: Wiring): voi
 export function createProgram(io: Io, cwd: string, state: { exitCode: number }): Command {
   // The config is loaded when an action starts, after commander has accepted the command line.
   const act: Act = (action) => {
-    state.exitCode = action({ io, cwd, config: loadConfig(cwd) });
+    const code = action({ io, cwd, config: loadConfig(cwd) });
+    if (typeof code !== 'number')
+      return code.then((c) => {
+        state.exitCode = c;
+      });
+    state.exitCode = code;
+    return undefined;
   };
   const program = new Command('mcheck')
     .description('Check matrix-calculus identities numerically: random draws, central finite differences.')
@@ -138,6 +175,7 @@ export function createProgram(io: Io, cwd: string, state: { exitCode: number }):
     throw new CommanderError(0, 'mcheck.helpFunctions', '');
   });
   addCheckCommands(program, act);
+  addWatchCommand(program, act);
   const exit = (code: number): void => {
     state.exitCode = code;
   };

@@ -26,7 +26,7 @@ export function exitCodeOf(summary: Summary, written: boolean): number {
 }
 
 /** The spec cache of a run, unless --no-cache (or there is no node_modules folder to keep it in). */
-function cacheOf(enabled: boolean, cwd: string): SpecCache | null {
+export function cacheOf(enabled: boolean, cwd: string): SpecCache | null {
   const stamp = enabled ? buildStamp() : null;
   const dir = stamp === null ? null : cacheDir(cwd);
   return dir === null || stamp === null ? null : specCache(dir, stamp);
