@@ -1,3 +1,4 @@
+import { selectionMisses } from '../check/select.js';
 import { Chalk } from 'chalk';
 import { loadIdentities } from '../spec-file/load-identities.js';
 import { explainClaim } from '../check/diagnose/explain.js';
@@ -18,6 +19,8 @@ export function explainCommand(files: string[], flags: Flags, { io, config }: Co
   // One draw, shown whatever its verdict, with its diagnosis: trial 1 unless one is asked for.
   const settings = { ...options.run, trial: options.run.trial ?? 1, trials: null, diagnose: true };
   const loaded = loadIdentities(files, settings.limits);
+  const claims = loaded.identities.flatMap((identity) => identity.claims);
+  for (const miss of selectionMisses(claims, { ...settings, grep: null })) io.stderr(`mcheck: ${miss}\n`);
   const wanted = settings.claims;
   const list = loaded.identities.flatMap((identity) =>
     identity.claims

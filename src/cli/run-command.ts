@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { loadIdentities } from '../spec-file/load-identities.js';
 import { type OnProgress, type RunSettings, runIdentities } from '../check/run.js';
+import { selectionMisses } from '../check/select.js';
 import { REPORTERS } from '../report/reporters.js';
 import { PLAIN, paletteOf } from '../report/figures.js';
 import type { RunReport, Summary } from '../check/result/run-report.js';
@@ -119,6 +120,8 @@ export function runCommand(paths: string[] | null, flags: Flags, context: Comman
   const chooseFolder = (settings: CommandSettings): string => (folder = specFolder(context.cwd, settings));
   const produce = (): Produce => (run, cache, onProgress) => {
     const loaded = loadIdentities(paths ?? [folder!], run.limits, cache);
+    const claims = loaded.identities.flatMap((identity) => [...identity.claims, ...identity.open]);
+    for (const miss of selectionMisses(claims, run)) context.io.stderr(`mcheck: ${miss}\n`);
     return runIdentities(loaded.identities, loaded.errors, run, onProgress);
   };
   return reportRun(produce, flags, context, paths === null ? chooseFolder : null);

@@ -4,7 +4,8 @@ import type { Locate, SpecPath } from './document.js';
 import type { Location } from './identity.js';
 import type { SpecError } from './spec-error.js';
 import { ResolveContext } from './resolve-context.js';
-import { reportReservedKeys, validate } from './resolve-spec.js';
+import { reportReservedKeys } from './resolve-spec.js';
+import { validate } from './validate.js';
 import type { Limits } from '../limits.js';
 
 /**

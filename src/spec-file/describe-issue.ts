@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { CLAIM_KINDS } from './schema.js';
+import { CLAIM_KINDS, allowedKeys } from './schema.js';
+import { closest } from '../util/closest.js';
 import type { SpecPath } from './document.js';
 
 /** A schema problem in the spec author's words, with where to point. */
@@ -70,12 +71,20 @@ interface IssueContext {
   readonly at: (message: string, path?: SpecPath, asKey?: boolean) => DescribedIssue;
 }
 
-/** `unknown key "titel"`, pointing at the (first) key, and explaining a split expression. */
+/** ` (did you mean "expect"?)` for a word close to one of `known`, else nothing. */
+export function didYouMean(word: string, known: Iterable<string>): string {
+  const near = closest(word, known);
+  return near.length === 0 ? '' : ` (did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?)`;
+}
+
+/** `unknown key "titel"`, pointing at the (first) key, with the closest keys, and explaining a split expression. */
 function describeUnknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, c: IssueContext): DescribedIssue {
   const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
   const split = issue.keys.some(looksLikeSplitExpression) ? SPLIT : '';
+  const known = allowedKeys(c.path, c.input);
+  const near = split === '' && issue.keys.length === 1 ? didYouMean(issue.keys[0]!, known) : '';
   return c.at(
-    `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${c.where ? ` in ${c.where}` : ''}${split}`,
+    `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${c.where ? ` in ${c.where}` : ''}${near}${split}`,
     [...c.path, issue.keys[0]!],
     true,
   );
@@ -104,7 +113,8 @@ function describeInvalidUnion(issue: z.core.$ZodIssueInvalidUnion, c: IssueConte
     const kind = (c.input as { kind?: unknown } | undefined)?.kind;
     const list = CLAIM_KINDS.join(', ');
     if (kind === undefined) return c.at(`missing required key "kind" (one of ${list})`, c.path.slice(0, -1));
-    return c.at(`kind must be one of ${list}, got ${describeValue(kind)}`);
+    const near = typeof kind === 'string' ? didYouMean(kind, CLAIM_KINDS) : '';
+    return c.at(`kind must be one of ${list}, got ${describeValue(kind)}${near}`);
   }
   if (c.input === undefined) return describeMissing(c);
   const wanted =
@@ -140,8 +150,12 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
       return describeInvalidType(issue, c);
     case 'invalid_union':
       return describeInvalidUnion(issue, c);
-    case 'invalid_value':
-      return c.at(`${c.where} must be one of ${issue.values.map(String).join(', ')}, got ${describeValue(c.input)}`);
+    case 'invalid_value': {
+      const near = typeof c.input === 'string' ? didYouMean(c.input, issue.values.map(String)) : '';
+      return c.at(
+        `${c.where} must be one of ${issue.values.map(String).join(', ')}, got ${describeValue(c.input)}${near}`,
+      );
+    }
     case 'too_small':
     case 'too_big':
       return c.at(describeBound(issue, c.where, c.input));

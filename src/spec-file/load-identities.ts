@@ -151,7 +151,9 @@ export function loadSpecFile(
     return { identity: null, answers: sheet.file, errors: sheet.errors };
   }
   const resolved = resolveSpec(file, doc.data, doc.locate, limits);
-  return resolved.ok ? { identity: resolved.identity, answers: null, errors: [] } : failed(resolved.errors);
+  return resolved.ok
+    ? { identity: resolved.identity, answers: null, errors: resolved.errors }
+    : failed(resolved.errors);
 }
 
 /**

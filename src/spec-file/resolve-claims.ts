@@ -1,4 +1,5 @@
-import type { RawClaim } from './schema.js';
+import { type RawClaim, RawClaimSchema } from './schema.js';
+import { validate } from './validate.js';
 import type { Claim, DimSpec, Expression, OpenClaim, VarSpec } from './identity.js';
 import { invalidName } from './names.js';
 import type { Declared } from './resolve-declarations.js';
@@ -27,12 +28,18 @@ function rowOf(id: string, raw: RawClaim, index: number, count: number): string 
   return count === 1 ? id : `${id}#${index + 1}`;
 }
 
-/** Resolves the claims of a spec; a claim with any problem is reported and left out. */
-export function resolveClaims(ctx: ResolveContext, raws: readonly RawClaim[], scope: ClaimScope): ResolvedClaims {
+/**
+ * Resolves the claims of a spec, each validated on its own: a claim with any problem is reported
+ * and left out, and the others are resolved as if it were not there.
+ */
+export function resolveClaims(ctx: ResolveContext, raws: readonly unknown[], scope: ClaimScope): ResolvedClaims {
   const out: ResolvedClaims = { claims: [], open: [] };
   const names = new Set<string>();
-  raws.forEach((raw, index) => {
+  raws.forEach((data, index) => {
     const path = ['claims', index];
+    const errorsBefore = ctx.errors.length;
+    const raw = validate(ctx, RawClaimSchema, data, path);
+    if (raw === null) return;
     if (raw.name !== undefined) {
       if (names.has(raw.name))
         return ctx.error('claim', `claim name "${raw.name}" is used twice in this spec`, [...path, 'name']);
@@ -43,7 +50,8 @@ export function resolveClaims(ctx: ResolveContext, raws: readonly RawClaim[], sc
     if (raw.hidden !== undefined && !scope.question)
       ctx.error('claim', 'hidden is for the claims of a question file (question: true)', [...path, 'hidden']);
     const claim = resolveClaim(ctx, scope, { raw, index, row: rowOf(scope.id, raw, index, raws.length) });
-    if (claim === null) return;
+    // A claim with an unknown key is still resolved, to report all of its problems, but not run.
+    if (claim === null || ctx.errors.length > errorsBefore) return;
     if ('complete' in claim) out.open.push(claim);
     else out.claims.push(claim);
   });

@@ -1,5 +1,5 @@
 import { RANGED_KINDS, SQUARE_KINDS, type SampleKind } from '../numeric/samplers.js';
-import type { RawSpec } from './schema.js';
+import type { RawSpecShell } from './schema.js';
 import type { DimSpec, ShapeEntry, VarSpec, WhereSpec } from './identity.js';
 import { invalidName, type NameRole } from './names.js';
 import { parseSize } from './size-expression.js';
@@ -34,7 +34,7 @@ function declare(ctx: ResolveContext, declared: Declared, { name, role, path }: 
 }
 
 /** `dims:` → DimSpec[]; ranges must be increasing and within the dim limit. */
-export function resolveDims(ctx: ResolveContext, raw: RawSpec, declared: Declared): DimSpec[] {
+export function resolveDims(ctx: ResolveContext, raw: RawSpecShell, declared: Declared): DimSpec[] {
   const dims: DimSpec[] = [];
   for (const [name, value] of Object.entries(raw.dims ?? {})) {
     if (!declare(ctx, declared, { name, role: 'dims symbol', path: ['dims', name] })) continue;
@@ -177,7 +177,7 @@ function tallProblem(shape: readonly ShapeEntry[], dims: readonly DimSpec[], sam
 /** `vars:` → VarSpec[]; shapes name declared dims, square-only samples get square shapes. */
 export function resolveVars(
   ctx: ResolveContext,
-  raw: RawSpec,
+  raw: RawSpecShell,
   dims: readonly DimSpec[],
   declared: Declared,
 ): VarSpec[] {
@@ -209,7 +209,7 @@ export function resolveVars(
 }
 
 /** `where:` → WhereSpec[], each compiled against the names declared before it. */
-export function resolveWhere(ctx: ResolveContext, raw: RawSpec, declared: Declared): WhereSpec[] {
+export function resolveWhere(ctx: ResolveContext, raw: RawSpecShell, declared: Declared): WhereSpec[] {
   const where: WhereSpec[] = [];
   for (const [name, source] of Object.entries(raw.where ?? {})) {
     const names = new Set(declared.keys());

@@ -1,18 +1,41 @@
-import { RawSpec } from './schema.js';
+import { RawSpecShell } from './schema.js';
 import type { Identity } from './identity.js';
 import type { SpecError } from './spec-error.js';
 import type { Locate } from './document.js';
-import type * as z from 'zod';
-import { describeIssue, dotPath, looksLikeSplitExpression } from './describe-issue.js';
+import { dotPath } from './describe-issue.js';
+import { validate } from './validate.js';
 import { invalidName, type NameRole } from './names.js';
 import { ResolveContext } from './resolve-context.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { resolveDims, resolveVars, resolveWhere, type Declared } from './resolve-declarations.js';
 import { resolveClaims } from './resolve-claims.js';
 
-/** The outcome of resolving one file: an identity, or the errors that stop it. */
+/**
+ * The outcome of resolving one file: an identity with the errors of the claims it leaves out (a
+ * broken claim is an error of its own, the other claims still run), or the errors that stop the
+ * whole file (YAML, the dims, the vars, a `where`: every claim reads them).
+ */
 export type Resolved =
-  { readonly ok: true; readonly identity: Identity } | { readonly ok: false; readonly errors: readonly SpecError[] };
+  | { readonly ok: true; readonly identity: Identity; readonly errors: readonly SpecError[] }
+  | { readonly ok: false; readonly errors: readonly SpecError[] };
+
+/** True for an error inside one claim, `claims[i]...`: it stops that claim alone. */
+function inClaim(error: SpecError): boolean {
+  return error.path[0] === 'claims' && typeof error.path[1] === 'number';
+}
+
+/** The names claims are given as written, before any checking: errors name a claim by its name. */
+function claimNamesOf(data: object): ReadonlyMap<number, string> {
+  const claims = (data as { claims?: unknown }).claims;
+  const names = new Map<number, string>();
+  if (!Array.isArray(claims)) return names;
+  claims.forEach((c: unknown, i) => {
+    const name = (c as { name?: unknown } | null)?.name;
+    // eslint-disable-next-line no-control-regex
+    if (typeof name === 'string' && name !== '' && !/[\u0000-\u001f\u007f]/.test(name)) names.set(i, name);
+  });
+  return names;
+}
 
 function describeRoot(data: unknown): string {
   if (Array.isArray(data)) return 'a list';
@@ -42,62 +65,33 @@ export function reportReservedKeys(ctx: ResolveContext, value: unknown, path: (s
   }
 }
 
-/** A copy of `data` without the keys that unknown-key issues name. */
-function withoutUnknownKeys(data: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
-  const copy = structuredClone(data);
-  for (const issue of issues) {
-    if (issue.code !== 'unrecognized_keys') continue;
-    let node = copy as Record<string | number, unknown>;
-    for (const step of issue.path) node = node[step as string | number] as Record<string | number, unknown>;
-    for (const key of issue.keys) delete node[key];
-  }
-  return copy;
-}
-
-/**
- * Checks data against the schema and records every issue. When the only issues are unknown keys,
- * the data without them is checked again and returned, so that names and expressions are still
- * checked and all of a file's problems are reported in one run.
- */
-export function validate<T>(ctx: ResolveContext, schema: z.ZodType<T>, data: unknown): T | null {
-  const parsed = schema.safeParse(data, { reportInput: true });
-  if (parsed.success) return ctx.errors.length === 0 ? parsed.data : null;
-  for (const issue of parsed.error.issues) {
-    const d = describeIssue(issue);
-    ctx.error(d.code, d.message, d.path, d.asKey);
-  }
-  // A key that is the tail of an expression cut at a comma leaves that expression cut too:
-  // checking it would only report the same mistake again.
-  const onlyUnknownKeys = parsed.error.issues.every(
-    (i) => i.code === 'unrecognized_keys' && !i.keys.some(looksLikeSplitExpression),
-  );
-  if (!onlyUnknownKeys) return null;
-  const retry = schema.safeParse(withoutUnknownKeys(data, parsed.error.issues));
-  return retry.success ? retry.data : null;
-}
-
 /**
  * Validates parsed data against the schema, then resolves names, shapes and expressions into an
  * {@link Identity}. The problems of a file are reported together (a structural problem other than
- * an unknown key stops the name and expression checks, which need the structure); a file with any
- * problem yields no identity, so nothing half-checked is ever run.
+ * an unknown key stops the name and expression checks, which need the structure). A problem of
+ * the file as a whole yields no identity; a problem inside a claim leaves that claim out, and the
+ * identity keeps the others, so nothing half-checked is ever run and nothing sound is lost.
  */
 export function resolveSpec(file: string, data: unknown, locate: Locate, limits: Limits = DEFAULT_LIMITS): Resolved {
-  const ctx = new ResolveContext(file, locate, limits);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const ctx = new ResolveContext(file, locate, limits);
     ctx.error('root', `a spec must be a mapping with id, vars and claims, got ${describeRoot(data)}`, []);
     return { ok: false, errors: ctx.errors };
   }
+  const ctx = new ResolveContext(file, locate, limits, claimNamesOf(data));
   reportReservedKeys(ctx, data, []);
-  const raw = validate(ctx, RawSpec, data);
-  if (raw === null) return { ok: false, errors: ctx.errors };
+  // A reserved key outside the claims is dropped by the schema: what is left is not what was written.
+  const reserved = ctx.errors.some((e) => !inClaim(e));
+  const raw = validate(ctx, RawSpecShell, data);
+  if (raw === null || reserved) return { ok: false, errors: ctx.errors };
   const declared: Declared = new Map();
   const dims = resolveDims(ctx, raw, declared);
   const vars = resolveVars(ctx, raw, dims, declared);
   const where = resolveWhere(ctx, raw, declared);
   const question = raw.question ?? false;
   const { claims, open } = resolveClaims(ctx, raw.claims, { id: raw.id, declared, vars, dims, question });
-  if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
+  const fileErrors = ctx.errors.some((e) => !inClaim(e));
+  if (fileErrors || claims.length + open.length === 0) return { ok: false, errors: ctx.errors };
   const identity: Identity = {
     id: raw.id,
     title: raw.title ?? null,
@@ -115,5 +109,5 @@ export function resolveSpec(file: string, data: unknown, locate: Locate, limits:
     question,
     open,
   };
-  return { ok: true, identity };
+  return { ok: true, identity, errors: ctx.errors };
 }

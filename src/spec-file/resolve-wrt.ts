@@ -3,6 +3,7 @@ import type { ClaimScope } from './resolve-claims.js';
 import type { ResolveContext } from './resolve-context.js';
 import type { SpecPath } from './document.js';
 import { invalidName } from './names.js';
+import { didYouMean } from './describe-issue.js';
 
 /** A claim that differentiates: it has `wrt`. */
 type WithWrt = Exclude<RawClaim, { kind: 'equal' }>;
@@ -17,7 +18,9 @@ function wrtProblem(wrt: string, scope: ClaimScope): { problem: string | null; r
   if (v === undefined) {
     if (role === 'var') return { problem: null, rejected: true };
     if (role !== undefined) return { problem: `wrt ${wrt} is a ${role}; wrt must name a var`, rejected: false };
-    return { problem: `wrt ${wrt} is not a var (vars: ${scope.vars.map((x) => x.name).join(', ')})`, rejected: false };
+    const names = scope.vars.map((x) => x.name);
+    const near = didYouMean(wrt, names);
+    return { problem: `wrt ${wrt} is not a var${near} (vars: ${names.join(', ')})`, rejected: false };
   }
   if (v.sample === 'onehot' || v.sample === 'bernoulli')
     return { problem: `wrt ${wrt} is a ${v.sample} var, which cannot be perturbed`, rejected: false };

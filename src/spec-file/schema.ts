@@ -78,7 +78,7 @@ const Grading = {
 
 // `expect` and `rhs` may be left out in a question file, where the answers give them; elsewhere
 // resolve-claims.ts reports their absence, with that reason.
-const Claim = z.discriminatedUnion('kind', [
+export const RawClaimSchema = z.discriminatedUnion('kind', [
   z.strictObject({ name: Name, kind: z.literal('equal'), lhs: Expr, rhs: Expr.optional(), ...Grading }),
   z.strictObject({
     name: Name,
@@ -155,10 +155,32 @@ export const RawSpec = z.strictObject({
   where: z.record(z.string(), Expr).optional().describe('Derived values, computed in order from the vars'),
   trials: PositiveInt.max(MAX_TRIALS).optional().describe('Random draws per claim (default 5)'),
   tolerance: Tolerance.optional(),
-  claims: z.array(Claim).min(1).describe('What the identity claims: equal, gradient, jacobian or backprop'),
+  claims: z.array(RawClaimSchema).min(1).describe('What the identity claims: equal, gradient, jacobian or backprop'),
 });
 
 /** A spec as written, after schema validation (optional fields still optional). */
 export type RawSpec = z.output<typeof RawSpec>;
 /** One claim as written. */
 export type RawClaim = RawSpec['claims'][number];
+
+/**
+ * The spec with its claims unread: each claim is validated on its own, so that one broken claim
+ * is an error of that claim alone (the JSON schema still comes from {@link RawSpec}).
+ */
+export const RawSpecShell = RawSpec.extend({ claims: z.array(z.unknown()).min(1) });
+/** A spec as written, its claims not yet read. */
+export type RawSpecShell = z.output<typeof RawSpecShell>;
+
+/**
+ * The keys a strict mapping at `path` takes, for a "did you mean" on an unknown key: the spec's,
+ * a var's, a tolerance's, or a claim's of the kind it names (every claim key when it names none).
+ */
+export function allowedKeys(path: readonly (string | number)[], input: unknown): readonly string[] {
+  if (path.length === 0) return Object.keys(RawSpec.shape);
+  if (path.at(-1) === 'tolerance') return ['rtol', 'atol'];
+  if (path.length === 2 && path[0] === 'vars') return Object.keys(Var.shape);
+  if (path.length !== 2 || path[0] !== 'claims') return [];
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  const options = RawClaimSchema.options.filter((o) => o.shape.kind.safeParse(kind).success);
+  return [...new Set((options.length > 0 ? options : RawClaimSchema.options).flatMap((o) => Object.keys(o.shape)))];
+}

@@ -16,8 +16,11 @@ function distance(a: string, b: string): number {
 /**
  * The candidates closest to `word` (at most `limit`, nearest first), within an edit distance of a
  * third of its length (at least 1, at most 3): what a "did you mean" offers for a misspelling.
+ * A word of one letter gets none.
  */
 export function closest(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  // A one-letter word is one edit from every other one-letter word: suggestions would be noise.
+  if (word.length < 2) return [];
   const within = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   return [...candidates]
     .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))

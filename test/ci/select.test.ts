@@ -75,6 +75,18 @@ describe('--claim NAME', () => {
     expect(run.stderr).toMatch(/no claims matched/);
   });
 
+  it('offers the closest names for a misspelt --claim, and the closest word for a --grep that matches no row', () => {
+    const named = whole.results.find((r) => r.claim !== null && r.claim.length >= 4)!.claim!;
+    const typo = named.slice(0, -1) + (named.endsWith('x') ? 'y' : 'x');
+    const claim = mcheck(['check', ...PATHS, '--claim', typo]);
+    expect(claim.code).toBe(2);
+    expect(claim.stderr).toContain(`mcheck: --claim ${typo} matched no claim (did you mean `);
+    expect(/did you mean (.*)\?\)/.exec(claim.stderr)![1]!.split(', ')).toContain(named);
+    const grep = mcheck(['check', ...PATHS, '--grep', 'inversee']);
+    expect(grep.stderr).toContain('mcheck: --grep inversee matched no claim row (did you mean --grep inverse');
+    expect(stackTraceSigns(grep)).toEqual([]);
+  });
+
   it('combines with --grep (both must hold)', () => {
     const b = whole.results.find((r) => r.claim !== null)!;
     const { report } = runJson(['check', ...PATHS, '--claim', b.row, '--grep', 'will-not-match-anything']);

@@ -21,27 +21,35 @@ export function spec(strings: TemplateStringsArray, ...values: readonly unknown[
     .join('\n');
 }
 
-/** The outcome of loading a text as the file `file`: the identity, or the errors. */
+/** The outcome of loading a text as the file `file`: the identity (of the claims that resolved), and the errors. */
 export function loadText(text: string, file = 'spec.yaml'): { identity: Identity | null; errors: SpecError[] } {
   const doc = parseSpecText(file, text);
   if (!doc.ok) return { identity: null, errors: [...doc.errors] };
   const resolved = resolveSpec(file, doc.data, doc.locate);
-  return resolved.ok ? { identity: resolved.identity, errors: [] } : { identity: null, errors: [...resolved.errors] };
+  return { identity: resolved.ok ? resolved.identity : null, errors: [...resolved.errors] };
 }
 
-/** The errors of a text, asserting that it produced no identity alongside them. */
+/**
+ * The errors of a text, asserting that no claim they are about runs: the file yields no identity,
+ * or one without the claims the errors point into.
+ */
 export function errorsOf(text: string, file = 'spec.yaml'): SpecError[] {
   const { identity, errors } = loadText(text, file);
   if (errors.length === 0)
     throw new Error(`expected spec errors, but the text loaded as identity ${identity?.id ?? '?'}`);
-  if (identity !== null) throw new Error('a text with errors must not produce an identity');
+  if (identity !== null) {
+    const broken = new Set(errors.map((e) => (e.path[0] === 'claims' ? e.path[1] : 'file')));
+    if (broken.has('file')) throw new Error('an error of the whole file must not leave an identity');
+    const ran = [...identity.claims, ...identity.open].filter((c) => broken.has(c.index));
+    if (ran.length > 0) throw new Error(`claims with errors were kept: ${ran.map((c) => c.row).join(', ')}`);
+  }
   return errors;
 }
 
 /** The identity of a text, failing with the errors' messages when it does not load. */
 export function identityOf(text: string, file = 'spec.yaml'): Identity {
   const { identity, errors } = loadText(text, file);
-  if (identity === null) {
+  if (identity === null || errors.length > 0) {
     throw new Error(
       `expected the spec to load, got: ${errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`,
     );

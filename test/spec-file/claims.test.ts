@@ -177,13 +177,13 @@ describe('expressions', () => {
         X: { shape: [n, n], sample: spd }
       claims:
         - kind: gradient
-          f: frobenius(X)
+          f: fronorm(X)
           wrt: X
           expect: inv(X)
     `;
     const errors = errorsOf(text);
     expect(describeErrors(errors)).toEqual([
-      '8:8 claims[0].f: unknown function frobenius() (mcheck functions lists them all)',
+      '8:8 claims[0].f: unknown function fronorm() (mcheck functions lists them all)',
     ]);
   });
 
@@ -258,7 +258,7 @@ describe('errors of one file are reported together', () => {
           wrt: z
           expect: 2 * y
         - kind: equal
-          lhs: frobenius(x)
+          lhs: fronorm(x)
           rhs: x
     `;
     const errors = errorsOf(text, 'many.yaml');
@@ -268,7 +268,7 @@ describe('errors of one file are reported together', () => {
         '9:8 claims[0].f: undefined name "q"',
         '10:10 wrt z is not a var (vars: x)',
         '11:13 claims[0].expect: undefined name "y"',
-        '13:10 claims[1].lhs: unknown function frobenius() (mcheck functions lists them all)',
+        '13:10 claims[1].lhs: unknown function fronorm() (mcheck functions lists them all)',
       ].sort(),
     );
     for (const e of errors) expect(e.file).toBe('many.yaml');

@@ -90,8 +90,8 @@ describe('question files', () => {
         - { name: a, kind: gradient, f: sum(x), wrt: x, hidden: true }
     `;
     expect(describeErrors(errorsOf(notAQuestion))).toEqual([
-      '4:59 hidden is for the claims of a question file (question: true)',
-      '4:5 missing required key "expect" in claims[0] (only a question file, question: true, may leave it to answer files)',
+      '4:59 claims[0] "a": hidden is for the claims of a question file (question: true)',
+      '4:5 missing required key "expect" in claims[0] "a" (only a question file, question: true, may leave it to answer files)',
     ]);
   });
 
