@@ -11,6 +11,7 @@ import type { KinkTrace } from './kink-trace.js';
 import { countEvaluation, pollBudget } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { readSource } from './read-source.js';
+import { describeMismatch, dimsIn } from './shape-mismatch.js';
 import { ComplexRefusal, mayBeComplex } from './complex-check.js';
 
 /** Values of the names an expression may read: vars, `where` names, dims, the upstream array. */
@@ -29,6 +30,16 @@ export type CompileResult =
       readonly complex: boolean;
     }
   | { readonly ok: false; readonly message: string };
+
+/** What the names of an expression are, beyond being declared: complex by type, dims symbols. */
+export interface NameRoles {
+  /** The `where` names whose values may be complex (by type). */
+  readonly complex: ReadonlySet<string>;
+  /** The dims symbols: a shape error says sizes by them. */
+  readonly dims: ReadonlySet<string>;
+}
+
+const NO_ROLES: NameRoles = { complex: new Set(), dims: new Set() };
 
 /** Longest expression accepted by default, in characters. Hint-sheet formulas are under 100. */
 export const MAX_EXPRESSION_LENGTH = DEFAULT_LIMITS.expressionLength;
@@ -58,12 +69,12 @@ export function compileExpression(
   source: string,
   names: ReadonlySet<string>,
   maxLength = MAX_EXPRESSION_LENGTH,
-  complexNames: ReadonlySet<string> = new Set(),
+  roles: NameRoles = NO_ROLES,
 ): CompileResult {
-  const result = compileSource(source, names, maxLength, complexNames);
+  const result = compileSource(source, names, maxLength, roles);
   if (result.ok) return result;
   // A failure may come from a habit of LaTeX, NumPy or MATLAB: name the mcheck form.
-  const compiles = (s: string): boolean => compileSource(s, names, maxLength, complexNames).ok;
+  const compiles = (s: string): boolean => compileSource(s, names, maxLength, roles).ok;
   return { ok: false, message: withHabitFixes(source, result.message, compiles) };
 }
 
@@ -72,15 +83,15 @@ function compileSource(
   source: string,
   names: ReadonlySet<string>,
   maxLength: number,
-  complexNames: ReadonlySet<string>,
+  roles: NameRoles,
 ): CompileResult {
   const parsed = readSource(source, maxLength, MAX_EXPRESSION_DEPTH);
   if (!parsed.ok) return parsed;
   const root = parsed.root;
   const used = new Set<string>();
   try {
-    const evaluate = compileNode(root, names, used, 0);
-    const complex = mayBeComplex(root as AnyNode, complexNames);
+    const evaluate = compileNode(root, { names, used, dims: roles.dims }, 0);
+    const complex = mayBeComplex(root as AnyNode, roles.complex);
     return {
       ok: true,
       evaluate: (scope, trace) => {
@@ -96,9 +107,17 @@ function compileSource(
   }
 }
 
-function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string>, depth: number): Evaluator {
+/** What compiling one expression carries down the tree: the names it may read, those it reads, the dims. */
+interface CompileState {
+  readonly names: ReadonlySet<string>;
+  readonly used: Set<string>;
+  readonly dims: ReadonlySet<string>;
+}
+
+function compileNode(node: AnyNode, state: CompileState, depth: number): Evaluator {
   if (depth > MAX_TREE_DEPTH) throw new Refusal(`the expression has more than ${MAX_TREE_DEPTH} nested operations`);
-  const child = (n: AnyNode): Evaluator => compileNode(n, names, used, depth + 1);
+  const { names, used } = state;
+  const child = (n: AnyNode): Evaluator => compileNode(n, state, depth + 1);
   switch (node.type) {
     case 'ConstantNode':
       return compileConstant(node.value);
@@ -107,7 +126,7 @@ function compileNode(node: AnyNode, names: ReadonlySet<string>, used: Set<string
     case 'ParenthesisNode':
       return child(node.content!);
     case 'OperatorNode':
-      return compileOperator(node.fn as string, node.args!.map(child));
+      return compileOperator(node, node.args!.map(child), state.dims);
     case 'FunctionNode':
       return compileCall(node, node.args!.map(child));
     case 'ArrayNode':
@@ -151,7 +170,8 @@ function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<strin
   throw new Refusal(`undefined name "${name}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
 }
 
-function compileOperator(fn: string, args: Evaluator[]): Evaluator {
+function compileOperator(node: AnyNode, args: Evaluator[], dims: ReadonlySet<string>): Evaluator {
+  const fn = node.fn as string;
   if (args.length === 1) {
     const op = UNARY_OPERATORS.get(fn);
     if (op === undefined) throw new Refusal(`the operator ${fn} is not allowed`);
@@ -165,11 +185,22 @@ function compileOperator(fn: string, args: Evaluator[]): Evaluator {
   const op = BINARY_OPERATORS.get(fn);
   if (op === undefined || args.length !== 2) throw new Refusal(`the operator ${fn} is not allowed`);
   const [a, b] = args as [Evaluator, Evaluator];
+  const [left, right] = node.args!.map((n) => n.toString());
   return (scope, trace) => {
     const x = a(scope, trace);
     const y = b(scope, trace);
     pollBudget(x.re.length + y.re.length);
-    return op(x, y, trace);
+    try {
+      return op(x, y, trace);
+    } catch (error) {
+      // Shapes are checked on the values: say which operands, in which dims, and what would fit.
+      if (!(error instanceof MathError) || !error.message.startsWith('dimension mismatch')) throw error;
+      const operands = [
+        { source: left!, value: x },
+        { source: right!, value: y },
+      ] as const;
+      throw new MathError(describeMismatch(node.op!, operands, dimsIn(scope, dims), error.message));
+    }
   };
 }
 

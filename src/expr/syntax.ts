@@ -7,6 +7,7 @@ export interface AnyNode {
   readonly value?: unknown;
   readonly name?: string;
   readonly fn?: unknown;
+  readonly op?: string;
   readonly args?: readonly AnyNode[];
   readonly content?: AnyNode;
   readonly items?: readonly AnyNode[];

@@ -47,6 +47,7 @@ function answerWhere(ctx: ResolveContext, q: Identity, sheet: AnswerSheet): { wh
   const names = namesOf(q);
   const upstreams = new Set(q.open.flatMap((c) => [...c.extraNames]));
   for (const w of q.where) if (w.expr.complex) ctx.complexNames.add(w.name);
+  for (const d of q.dims) ctx.dimsNames.add(d.name);
   const where: WhereSpec[] = [];
   for (const entry of sheet.where) {
     const invalid = invalidName(entry.name, 'where name');

@@ -10,6 +10,8 @@ export class ResolveContext {
   readonly errors: SpecError[] = [];
   /** The `where` names whose values may be complex (by type), as they are compiled in order. */
   readonly complexNames = new Set<string>();
+  /** The dims symbols, as they are declared: shape errors say sizes by them. */
+  readonly dimsNames = new Set<string>();
 
   constructor(
     readonly file: string,
@@ -46,7 +48,10 @@ export class ResolveContext {
 
   /** Compiles the expression at `path` against `names`; records an error and returns null on failure. */
   compile(source: string, names: ReadonlySet<string>, path: SpecPath): Expression | null {
-    const result = compileExpression(source, names, this.limits.expressionLength, this.complexNames);
+    const result = compileExpression(source, names, this.limits.expressionLength, {
+      complex: this.complexNames,
+      dims: this.dimsNames,
+    });
     if (!result.ok) {
       this.error('expression', `${dotPath(path)}: ${result.message}`, path);
       return null;

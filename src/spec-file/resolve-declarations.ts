@@ -38,6 +38,7 @@ export function resolveDims(ctx: ResolveContext, raw: RawSpecShell, declared: De
   const dims: DimSpec[] = [];
   for (const [name, value] of Object.entries(raw.dims ?? {})) {
     if (!declare(ctx, declared, { name, role: 'dims symbol', path: ['dims', name] })) continue;
+    ctx.dimsNames.add(name);
     const [min, max] = typeof value === 'number' ? [value, value] : value;
     if (min > max) ctx.error('dims', `dims ${name}: the range [${min}, ${max}] is empty (min > max)`, ['dims', name]);
     else if (max > ctx.limits.dim)

@@ -161,13 +161,15 @@ describe('matrix product, power and division', () => {
   it('* with mismatched inner dimensions is a MathError naming both shapes', () => {
     const e = thrown(() => evaluate('[1, 2; 3, 4; 5, 6] * [1, 2; 3, 4; 5, 6]'));
     expect(e).toBeInstanceOf(MathError);
-    expect(e.message).toContain('3×2 * 3×2');
+    expect(e.message).toMatch(/is 3×2, .* is 3×2: inner dimensions 2 != 3/);
   });
 
   it("x' * y' is a MathError (1×3 * 1×3)", () => {
     const e = thrown(() => evaluate("x' * y'", { x, y }));
     expect(e).toBeInstanceOf(MathError);
-    expect(e.message).toContain('1×3 * 1×3');
+    expect(e.message).toBe(
+      "dimension mismatch in x' * y': x' is 1×3, y' is 1×3: inner dimensions 3 != 1; x' * y would fit",
+    );
   });
 
   it('A ^ 2 = A * A, A ^ 0 = I, A ^ -1 = inv(A)', () => {

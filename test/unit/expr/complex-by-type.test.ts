@@ -63,7 +63,7 @@ describe('complex values by type', () => {
   it('follows complex values through functions that keep them, and stops at those that drop them', () => {
     const names = new Set(['A', 'E']);
     const typeOf = (source: string, complex = new Set<string>()) => {
-      const r = compileExpression(source, names, 2000, complex);
+      const r = compileExpression(source, names, 2000, { complex, dims: new Set() });
       return r.ok ? r.complex : r.message;
     };
     expect(typeOf('sum(exp(eigvals(A)) .^ 2)')).toBe(true);
