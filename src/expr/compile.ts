@@ -5,13 +5,13 @@ import { compileIndex } from './compile-index.js';
 import { type AnyNode, Refusal } from './syntax.js';
 import { closest } from '../util/closest.js';
 import { aliasOf, withHabitFixes } from './habits.js';
-import { BINARY_OPERATORS, CONSTANT_VALUES, UNARY_OPERATORS } from './language/index.js';
+import { CONSTANT_VALUES } from './language/index.js';
 import { PRELUDE } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
 import { countEvaluation, pollBudget } from '../budget.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { readSource } from './read-source.js';
-import { describeMismatch, dimsIn } from './shape-mismatch.js';
+import { compileOperator } from './compile-operator.js';
 import { ComplexRefusal, mayBeComplex } from './complex-check.js';
 
 /** Values of the names an expression may read: vars, `where` names, dims, the upstream array. */
@@ -79,12 +79,7 @@ export function compileExpression(
 }
 
 /** {@link compileExpression} without the advice on habits. */
-function compileSource(
-  source: string,
-  names: ReadonlySet<string>,
-  maxLength: number,
-  roles: NameRoles,
-): CompileResult {
+function compileSource(source: string, names: ReadonlySet<string>, maxLength: number, roles: NameRoles): CompileResult {
   const parsed = readSource(source, maxLength, MAX_EXPRESSION_DEPTH);
   if (!parsed.ok) return parsed;
   const root = parsed.root;
@@ -168,40 +163,6 @@ function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<strin
   if (PRELUDE.has(name)) throw new Refusal(`${name} is a function: call it as ${name}(...)`);
   const near = closest(name, [...names, ...CONSTANT_VALUES.keys()]);
   throw new Refusal(`undefined name "${name}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
-}
-
-function compileOperator(node: AnyNode, args: Evaluator[], dims: ReadonlySet<string>): Evaluator {
-  const fn = node.fn as string;
-  if (args.length === 1) {
-    const op = UNARY_OPERATORS.get(fn);
-    if (op === undefined) throw new Refusal(`the operator ${fn} is not allowed`);
-    const [a] = args as [Evaluator];
-    return (scope, trace) => {
-      const x = a(scope, trace);
-      pollBudget(x.re.length); // after the operands, just before the work: a deep tree polls between every step
-      return op(x);
-    };
-  }
-  const op = BINARY_OPERATORS.get(fn);
-  if (op === undefined || args.length !== 2) throw new Refusal(`the operator ${fn} is not allowed`);
-  const [a, b] = args as [Evaluator, Evaluator];
-  const [left, right] = node.args!.map((n) => n.toString());
-  return (scope, trace) => {
-    const x = a(scope, trace);
-    const y = b(scope, trace);
-    pollBudget(x.re.length + y.re.length);
-    try {
-      return op(x, y, trace);
-    } catch (error) {
-      // Shapes are checked on the values: say which operands, in which dims, and what would fit.
-      if (!(error instanceof MathError) || !error.message.startsWith('dimension mismatch')) throw error;
-      const operands = [
-        { source: left!, value: x },
-        { source: right!, value: y },
-      ] as const;
-      throw new MathError(describeMismatch(node.op!, operands, dimsIn(scope, dims), error.message));
-    }
-  };
 }
 
 function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {
