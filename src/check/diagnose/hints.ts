@@ -1,8 +1,9 @@
-import { type Mat, zeros } from '../../linalg/mat.js';
 import { transpose } from '../../linalg/products.js';
 import { negate } from '../../linalg/elementwise.js';
 import { compareArrays } from '../../numeric/closeness.js';
-import { type Criterion, toleranceFor } from '../trial/judge.js';
+import { toleranceFor } from '../trial/judge.js';
+import { type Pair, fittedFactor, formatFactor, matchesEvery, pairsOf, scaled } from './pairs.js';
+import { dimFactorHint } from './dim-factor.js';
 import { kindOf } from '../kinds/kinds.js';
 import type { ClaimPlan } from '../plan/claim-plan.js';
 import type { DrawOptions } from '../trial/draw.js';
@@ -11,60 +12,6 @@ import { transposeVariants } from './transpose-fix.js';
 import { kronSwapVariants } from './kron-fix.js';
 import { applyConvention } from '../kinds/convention.js';
 import { directionParts } from './direction-parts.js';
-
-/** The analytic and numeric values of one trial, whatever their shapes. */
-interface Pair {
-  readonly analytic: Mat;
-  readonly numeric: Mat;
-  /** What each row is, for a differential's directions. */
-  readonly rowLabels?: readonly string[];
-}
-
-function pairsOf(records: readonly TrialRecord[]): Pair[] | null {
-  const pairs: Pair[] = [];
-  for (const { outcome } of records) {
-    if (outcome.type !== 'compare' && outcome.type !== 'shape') return null;
-    pairs.push(outcome);
-  }
-  return pairs;
-}
-
-/** True when `alter(analytic)` matches the numeric value on every trial, at the verdict's tolerance. */
-function matchesEvery(pairs: readonly Pair[], criterion: Criterion, alter: (a: Mat, k: number) => Mat): boolean {
-  return pairs.every((p, k) => {
-    const a = alter(p.analytic, k);
-    if (a.rows !== p.numeric.rows || a.cols !== p.numeric.cols) return false;
-    return compareArrays(a, p.numeric, toleranceFor(criterion, a, p.numeric)).passed;
-  });
-}
-
-function scaled(a: Mat, c: number): Mat {
-  const out = zeros(a.rows, a.cols);
-  for (let k = 0; k < a.re.length; k++) out.re[k] = c * a.re[k]!;
-  return out;
-}
-
-/** The least-squares factor c minimising ‖c·a − n‖, or null for a zero analytic value. */
-function fittedFactor(p: Pair): number | null {
-  if (p.analytic.rows !== p.numeric.rows || p.analytic.cols !== p.numeric.cols || p.analytic.im || p.numeric.im)
-    return null;
-  let an = 0,
-    aa = 0;
-  for (let k = 0; k < p.analytic.re.length; k++) {
-    an += p.analytic.re[k]! * p.numeric.re[k]!;
-    aa += p.analytic.re[k]! ** 2;
-  }
-  return aa > 0 ? an / aa : null;
-}
-
-/** A factor as a reader would write it: 2, 1/2, -3/4, or four significant digits. */
-export function formatFactor(c: number): string {
-  for (let q = 1; q <= 12; q++) {
-    const p = Math.round(c * q);
-    if (p !== 0 && Math.abs(c - p / q) <= 1e-6 * Math.abs(c)) return q === 1 ? String(p) : `${p}/${q}`;
-  }
-  return c.toPrecision(4);
-}
 
 function transposeHint(plan: ClaimPlan, pairs: readonly Pair[]): string | null {
   if (!matchesEvery(pairs, plan.criterion, (a) => transpose(a, false))) return null;
@@ -196,16 +143,19 @@ function allTrials(plan: ClaimPlan, run: TrialsRun): readonly TrialRecord[] {
 
 /**
  * The near miss a failing claim most likely is, tested on the same draws: its transpose (or the
- * other jacobian layout), its negation, a constant multiple, the same claim on symmetric inputs,
+ * other jacobian layout), its negation, a constant multiple, a multiple by a power of a dim
+ * (a missing 1/N), the same claim on symmetric inputs,
  * or with all dims equal. A hint is returned only when the alternative passes on every trial.
  */
 export function findHint(plan: ClaimPlan, run: TrialsRun): string | null {
-  const pairs = pairsOf(allTrials(plan, run));
+  const records = allTrials(plan, run);
+  const pairs = pairsOf(records);
   if (pairs !== null) {
     const hint =
       transposeHint(plan, pairs) ??
       (matchesEvery(pairs, plan.criterion, negate) ? 'matches after negating: a sign error' : null) ??
       factorHint(plan, pairs) ??
+      dimFactorHint(plan, pairs, records) ??
       conventionHint(plan, pairs) ??
       productRuleHint(plan, pairs) ??
       alterationHint(plan, pairs);
