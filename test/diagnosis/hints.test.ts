@@ -44,7 +44,8 @@ const EXPECTED_HINTS: Record<string, RegExp> = {
   'hint-equal-dims-only': /holds only when the dims are equal/,
   'hint-layout': /layout mix-up/,
   'hint-factor': /4 × expect/,
-  'hint-dim-factor/mean loss': /depends on N: the numeric gradient is 1\/N × expect on every trial: a missing factor 1\/N/,
+  'hint-dim-factor/mean loss':
+    /depends on N: the numeric gradient is 1\/N × expect on every trial: a missing factor 1\/N/,
   'hint-dim-factor/scaled dot': /depends on d: the numeric gradient is 1\/√d × expect/,
 };
 
