@@ -1,6 +1,7 @@
 import { type RawClaim, RawClaimSchema } from './schema.js';
 import { validate } from './validate.js';
-import type { Claim, DimSpec, Expression, OpenClaim, VarSpec } from './identity.js';
+import type { Claim, DimSpec, Expression, OpenClaim, VarSpec, WhereSpec } from './identity.js';
+import { upstreamMisreads } from './upstream-reads.js';
 import { invalidName } from './names.js';
 import type { Declared } from './resolve-declarations.js';
 import { directionNamesOf, resolveWrt } from './resolve-wrt.js';
@@ -14,6 +15,9 @@ export interface ClaimScope {
   readonly dims: readonly DimSpec[];
   /** A question file: its claims are named and may leave expect (rhs) to the answers. */
   readonly question: boolean;
+  readonly where: readonly WhereSpec[];
+  /** The upstream names of the spec's backprop claims, which `where` values may read. */
+  readonly upstreams: ReadonlySet<string>;
 }
 
 /** The claims of a spec: those checked as written, and (in a question) those left to answers. */
@@ -50,12 +54,26 @@ export function resolveClaims(ctx: ResolveContext, raws: readonly unknown[], sco
     if (raw.hidden !== undefined && !scope.question)
       ctx.error('claim', 'hidden is for the claims of a question file (question: true)', [...path, 'hidden']);
     const claim = resolveClaim(ctx, scope, { raw, index, row: rowOf(scope.id, raw, index, raws.length) });
+    if (claim !== null && !('complete' in claim)) reportMisreads(ctx, scope, claim);
     // A claim with an unknown key is still resolved, to report all of its problems, but not run.
     if (claim === null || ctx.errors.length > errorsBefore) return;
     if ('complete' in claim) out.open.push(claim);
     else out.claims.push(claim);
   });
   return out;
+}
+
+/** Reports each read of a backprop upstream, through a `where` value, by an expression that has no value of it. */
+function reportMisreads(ctx: ResolveContext, scope: ClaimScope, claim: Claim): void {
+  for (const { slot, upstream, via } of upstreamMisreads(claim, scope.where, scope.upstreams)) {
+    const who = slot === 'f' && claim.kind === 'backprop' ? 'f is what the upstream weighs, so it' : `${slot}`;
+    const why = `only the expect of a backprop claim with upstream: ${upstream} can read it`;
+    ctx.error('upstream', `${who} reads ${via}, which reads the upstream ${upstream}; ${why}`, [
+      'claims',
+      claim.index,
+      slot,
+    ]);
+  }
 }
 
 /** One claim as written, with its place in the list and its report row. */

@@ -209,11 +209,19 @@ export function resolveVars(
   return vars;
 }
 
-/** `where:` → WhereSpec[], each compiled against the names declared before it. */
-export function resolveWhere(ctx: ResolveContext, raw: RawSpecShell, declared: Declared): WhereSpec[] {
+/**
+ * `where:` → WhereSpec[], each compiled against the names declared before it and the upstream
+ * names of the backprop claims (a value that reads one exists only in that claim's expect).
+ */
+export function resolveWhere(
+  ctx: ResolveContext,
+  raw: RawSpecShell,
+  declared: Declared,
+  upstreams: ReadonlySet<string>,
+): WhereSpec[] {
   const where: WhereSpec[] = [];
   for (const [name, source] of Object.entries(raw.where ?? {})) {
-    const names = new Set(declared.keys());
+    const names = new Set([...declared.keys(), ...upstreams]);
     if (!declare(ctx, declared, { name, role: 'where name', path: ['where', name] })) continue;
     const expr = ctx.compile(source, names, ['where', name]);
     if (expr !== null) where.push({ name, expr });

@@ -9,6 +9,7 @@ import { ResolveContext } from './resolve-context.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { resolveDims, resolveVars, resolveWhere, type Declared } from './resolve-declarations.js';
 import { resolveClaims } from './resolve-claims.js';
+import { upstreamNamesOf } from './upstream-reads.js';
 
 /**
  * The outcome of resolving one file: an identity with the errors of the claims it leaves out (a
@@ -65,6 +66,35 @@ export function reportReservedKeys(ctx: ResolveContext, value: unknown, path: (s
   }
 }
 
+/** The identity of a validated spec: its declarations, then its claims, each on its own. */
+function resolveIdentity(ctx: ResolveContext, raw: RawSpecShell): Identity {
+  const declared: Declared = new Map();
+  const dims = resolveDims(ctx, raw, declared);
+  const vars = resolveVars(ctx, raw, dims, declared);
+  const upstreams = upstreamNamesOf(raw.claims, new Set([...declared.keys(), ...Object.keys(raw.where ?? {})]));
+  const where = resolveWhere(ctx, raw, declared, upstreams);
+  const question = raw.question ?? false;
+  const scope = { id: raw.id, declared, vars, dims, question, where, upstreams };
+  const { claims, open } = resolveClaims(ctx, raw.claims, scope);
+  return {
+    id: raw.id,
+    title: raw.title ?? null,
+    source: raw.source ?? null,
+    latex: raw.latex ?? null,
+    file: ctx.file,
+    location: ctx.locate(['id']),
+    dims,
+    vars,
+    where,
+    trials: raw.trials ?? null,
+    tolerance: { rtol: raw.tolerance?.rtol ?? null, atol: raw.tolerance?.atol ?? null },
+    toleranceLocation: ctx.locate(raw.tolerance === undefined ? ['id'] : ['tolerance']),
+    claims,
+    question,
+    open,
+  };
+}
+
 /**
  * Validates parsed data against the schema, then resolves names, shapes and expressions into an
  * {@link Identity}. The problems of a file are reported together (a structural problem other than
@@ -84,30 +114,8 @@ export function resolveSpec(file: string, data: unknown, locate: Locate, limits:
   const reserved = ctx.errors.some((e) => !inClaim(e));
   const raw = validate(ctx, RawSpecShell, data);
   if (raw === null || reserved) return { ok: false, errors: ctx.errors };
-  const declared: Declared = new Map();
-  const dims = resolveDims(ctx, raw, declared);
-  const vars = resolveVars(ctx, raw, dims, declared);
-  const where = resolveWhere(ctx, raw, declared);
-  const question = raw.question ?? false;
-  const { claims, open } = resolveClaims(ctx, raw.claims, { id: raw.id, declared, vars, dims, question });
+  const identity = resolveIdentity(ctx, raw);
   const fileErrors = ctx.errors.some((e) => !inClaim(e));
-  if (fileErrors || claims.length + open.length === 0) return { ok: false, errors: ctx.errors };
-  const identity: Identity = {
-    id: raw.id,
-    title: raw.title ?? null,
-    source: raw.source ?? null,
-    latex: raw.latex ?? null,
-    file,
-    location: ctx.locate(['id']),
-    dims,
-    vars,
-    where,
-    trials: raw.trials ?? null,
-    tolerance: { rtol: raw.tolerance?.rtol ?? null, atol: raw.tolerance?.atol ?? null },
-    toleranceLocation: ctx.locate(raw.tolerance === undefined ? ['id'] : ['tolerance']),
-    claims,
-    question,
-    open,
-  };
+  if (fileErrors || identity.claims.length + identity.open.length === 0) return { ok: false, errors: ctx.errors };
   return { ok: true, identity, errors: ctx.errors };
 }

@@ -20,7 +20,11 @@ export function scopeOf(
 
 /** The `where` values of an identity, in order: all a scope needs beyond the draw. */
 export interface WhereValues {
-  readonly where: readonly { readonly name: string; readonly expr: { readonly evaluate: Evaluator } }[];
+  readonly where: readonly {
+    readonly name: string;
+    /** Its evaluator, and the names it reads (a worker's rebuilt where values read only the draw's). */
+    readonly expr: { readonly evaluate: Evaluator; readonly names?: ReadonlySet<string> };
+  }[];
 }
 
 /** Vars replaced in a scope, by name. */
@@ -39,12 +43,16 @@ export function scopeMaker(identity: WhereValues, draw: Draw): ScopeMaker {
   const scope = new Map<string, Mat>();
   for (const [name, value] of draw.dims) scope.set(name, scalar(value));
   for (const [name, value] of draw.vars) scope.set(name, value);
+  const outside = outsideNames(identity, scope);
   let replaced: Replacements = [];
   return (replace, trace) => {
     for (const [name] of replaced) scope.set(name, draw.vars.get(name)!);
     replaced = replace;
     for (const [name, value] of replace) scope.set(name, value);
-    for (const w of identity.where) {
+    for (const [i, w] of identity.where.entries()) {
+      // A where value that reads a backprop upstream exists only where that upstream is given.
+      const needs = outside[i]!;
+      if (needs.length > 0 && needs.some((n) => !scope.has(n))) continue;
       try {
         scope.set(w.name, w.expr.evaluate(scope, trace));
       } catch (error) {
@@ -54,6 +62,24 @@ export function scopeMaker(identity: WhereValues, draw: Draw): ScopeMaker {
     }
     return scope;
   };
+}
+
+/**
+ * For each `where` value, the names it reads, directly or through earlier ones, that neither the
+ * draw nor a `where` value gives: a backprop claim's upstream, which only that claim's expect
+ * puts in scope. Usually none, so the scopes of a trial cost no check.
+ */
+function outsideNames(identity: WhereValues, scope: ReadonlyMap<string, Mat>): string[][] {
+  const whereNames = new Set(identity.where.map((w) => w.name));
+  const needs = new Map<string, string[]>();
+  return identity.where.map((w) => {
+    const own = [...(w.expr.names ?? [])].flatMap((n) =>
+      scope.has(n) ? [] : whereNames.has(n) ? (needs.get(n) ?? []) : [n],
+    );
+    const all = [...new Set(own)];
+    needs.set(w.name, all);
+    return all;
+  });
 }
 
 /**
