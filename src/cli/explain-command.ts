@@ -6,19 +6,22 @@ import { PLAIN, paletteOf } from '../report/figures.js';
 import { formatList } from '../report/list.js';
 import { formatExplanations } from '../report/explain.js';
 import { wantsColor } from './io.js';
+import { resolveTargets, withGuesses } from './resolve-targets.js';
 import { type Flags, settingsOf, verifyOptions } from './apply-options.js';
 import type { CommandContext } from './command-context.js';
 
 /**
  * `mcheck explain FILES`: one draw per claim, laid open, with the same settings as `check`
- * (config file, tolerances, limits). Exit codes as for `check`.
+ * (config file, tolerances, limits). FILES may be spec ids, as for `check`. Exit codes as for `check`.
  */
-export function explainCommand(files: string[], flags: Flags, { io, config }: CommandContext): number {
+export function explainCommand(files: string[], flags: Flags, { io, cwd, config }: CommandContext): number {
   const options = settingsOf(flags, config);
   verifyOptions(flags, options);
-  // One draw, shown whatever its verdict, with its diagnosis: trial 1 unless one is asked for.
-  const settings = { ...options.run, trial: options.run.trial ?? 1, trials: null, diagnose: true };
-  const loaded = loadIdentities(files, settings.limits);
+  // One draw, shown whatever its verdict, with its diagnosis: the one asked for with --trial or
+  // --dims, else the smallest failing case (explainClaim chooses), hence the run's trial kept.
+  const settings = { ...options.run, trials: null, diagnose: true };
+  const targets = resolveTargets(files, { cwd, dir: options.dir }, settings.limits);
+  const loaded = withGuesses(loadIdentities(targets.paths, settings.limits), targets);
   const claims = loaded.identities.flatMap((identity) => identity.claims);
   for (const miss of selectionMisses(claims, { ...settings, grep: null })) io.stderr(`mcheck: ${miss}\n`);
   const wanted = settings.claims;

@@ -1,13 +1,14 @@
 import type { Explanation } from '../check/diagnose/explain.js';
-import { formatShape } from '../linalg/mat.js';
+import { type Mat, formatShape } from '../linalg/mat.js';
 import { FIGURES, type Palette } from './figures.js';
 import { formatError } from './format-number.js';
-import { matrixLines, sideBySide } from './matrix-text.js';
+import { matrixLines, shownIndices, sideBySide, visibleWidth } from './matrix-text.js';
+import { shownLine } from './shown-draw.js';
 import { failureView } from './failure-view.js';
 import type { ReplayFlags } from './replay.js';
 
 function indent(lines: readonly string[], by = '    '): string[] {
-  return lines.map((l) => by + l);
+  return lines.map((l) => (l === '' ? l : by + l));
 }
 
 function header(e: Explanation, p: Palette, seed: number): string {
@@ -18,38 +19,81 @@ function header(e: Explanation, p: Palette, seed: number): string {
   return `${mark} ${p.bold(r.row)}  ${p.dim(`${r.kind} ${FIGURES.dot} seed ${seed} ${FIGURES.dot} trial ${e.trial}${dims ? ` ${FIGURES.dot} ${dims}` : ''} ${FIGURES.dot} ${r.file}:${r.line}`)}`;
 }
 
-function sides(e: Explanation, p: Palette): string[] {
-  if (e.analytic === null || e.numeric === null) return [];
-  const left = `${e.sides[0]} (${formatShape(e.analytic)})`;
-  const right = `${e.sides[1]} (${formatShape(e.numeric)})`;
-  const marked = (k: number): boolean => e.differs?.[k] === true;
-  const a = matrixLines(e.analytic, marked, p.fail);
-  const n = matrixLines(e.numeric, marked, p.fail);
-  // Row labels, where rows are directions: after the numeric side, one per row of the matrices.
-  const labels = e.rowLabels === null ? [] : ['', ...e.rowLabels.map((l) => p.dim(l))];
-  const lines = sideBySide(sideBySide([left, ...a], [right, ...n]), labels);
-  if (e.differs?.some((d) => d)) lines.push(p.dim('* marks entries that are not within tolerance'));
-  return lines;
+/** Terminal columns the two sides and their difference may take side by side; wider, it goes below. */
+const WIDE = 120;
+
+/** analytic − numeric, entry by entry (both have the same shape wherever entries are compared). */
+function difference(a: Mat, b: Mat): Mat {
+  const im =
+    a.im === null && b.im === null ? null : Float64Array.from(a.re, (_, k) => (a.im?.[k] ?? 0) - (b.im?.[k] ?? 0));
+  return { rows: a.rows, cols: a.cols, re: Float64Array.from(a.re, (x, k) => x - b.re[k]!), im };
+}
+
+/** The labels of the rows shown (a differential's directions), under a title line; or none. */
+function labelLines(e: Explanation, p: Palette): string[] {
+  const { rowLabels, analytic } = e;
+  if (rowLabels === null || analytic === null) return [];
+  return ['', ...shownIndices(analytic.rows).map((i) => (i === null ? '' : p.dim(rowLabels[i] ?? '')))];
+}
+
+/** The difference beside the two sides when the three fit in WIDE columns, else below them. */
+function withDifference(both: string[], diff: string[], labels: string[]): string[] {
+  const width = (lines: readonly string[]): number => Math.max(0, ...lines.map(visibleWidth));
+  if (width(both) + width(diff) + 4 <= WIDE) return sideBySide(sideBySide(both, diff), labels);
+  return [...sideBySide(both, labels), '', ...sideBySide(diff, labels)];
 }
 
 /**
- * `mcheck explain`: for each claim, the draw's inputs, the analytic and the numeric value side by
- * side with differing entries marked, then the verdict, its reason, the hint and the rerun command.
+ * The claimed side, the reference and, where they were compared, their difference, with the
+ * entries outside tolerance marked by `*` (and coloured when colour is on) in all three.
+ */
+function sides(e: Explanation, p: Palette): string[] {
+  if (e.analytic === null || e.numeric === null) return [];
+  const marked = (k: number): boolean => e.differs?.[k] === true;
+  const block = (title: string, m: Mat, digits?: number): string[] => [
+    title,
+    ...matrixLines(m, marked, p.fail, digits),
+  ];
+  const both = sideBySide(
+    block(`${e.sides[0]} (${formatShape(e.analytic)})`, e.analytic),
+    block(`${e.sides[1]} (${formatShape(e.numeric)})`, e.numeric),
+  );
+  // Row labels, where rows are directions: after the numeric side, one per row of the matrices.
+  const labels = labelLines(e, p);
+  if (e.differs === null) return sideBySide(both, labels);
+  const lines = withDifference(
+    both,
+    block(`${e.sides[0]} − ${e.sides[1]}`, difference(e.analytic, e.numeric), 2),
+    labels,
+  );
+  const outside = e.differs.filter((d) => d).length;
+  if (outside > 0)
+    lines.push(p.dim(`* marks entries that are not within tolerance: ${outside} of ${e.differs.length}`));
+  return lines;
+}
+
+/** An input's name, with its role and shape: `X (3×2)`, `r (where, 3×1)`, `G (upstream, 1×1)`. */
+function inputTitle(input: Explanation['inputs'][number], p: Palette): string {
+  const role = input.role === 'var' ? '' : `${input.role}, `;
+  return `  ${input.name}${p.dim(` (${role}${formatShape(input.value)})`)} =`;
+}
+
+/**
+ * `mcheck explain`: for each claim, which draw is shown and why, the inputs the claim reads, the
+ * analytic and the numeric value side by side with their difference and the entries outside
+ * tolerance marked, then the verdict, its reason, the hint and the rerun command.
  */
 export function formatExplanations(list: readonly Explanation[], p: Palette, replay: ReplayFlags): string {
   const out: string[] = [];
   for (const e of list) {
     const r = e.result;
     out.push(header(e, p, replay.seed));
-    for (const input of e.inputs) {
-      out.push(
-        `  ${input.name}${input.role === 'where' ? p.dim(' (where)') : ''} =`,
-        ...indent(matrixLines(input.value)),
-      );
-    }
+    if (r.status !== 'error') out.push(p.dim(`  ${shownLine(e, replay.seed)}`));
+    for (const input of e.inputs) out.push(inputTitle(input, p), ...indent(matrixLines(input.value)));
     out.push(...indent(sides(e, p), '  '));
-    const errors = `max abs error ${formatError(r.maxAbsError)}, max rel error ${formatError(r.maxRelError)}`;
-    const f = failureView(r, replay);
+    const errors = `max abs error ${formatError(r.maxAbsError)}, max rel error ${formatError(r.maxRelError)} over ${r.trials} trial${r.trials === 1 ? '' : 's'}`;
+    // The rerun command repeats the dims of the draw shown: a shrunk case's, or those asked for.
+    const f = failureView(r, { ...replay, dims: e.shown.fixed });
     out.push(
       f === null
         ? `  ${p.pass('pass')}: ${errors}`

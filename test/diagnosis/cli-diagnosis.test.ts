@@ -48,14 +48,15 @@ describe('diagnosis on the command line', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/expect \(2×2\)\s+numeric \(2×2\)/);
     expect(r.stdout).toContain('* marks entries that are not within tolerance');
-    // A missing transpose differs off the diagonal only: two marked entries per side.
+    // A missing transpose differs off the diagonal only: two marked entries per side, and in
+    // their difference.
     const marked =
       r.stdout
         .split('\n')
         .filter((l) => l.trim().startsWith('['))
         .join('\n')
         .match(/\*/g) ?? [];
-    expect(marked).toHaveLength(4);
+    expect(marked).toHaveLength(6);
     expect(r.stdout).toMatch(/hint: matches after transposing/);
     // eslint-disable-next-line no-control-regex -- no ANSI colour code may reach a pipe
     expect(r.stdout).not.toMatch(/\u001b\[/);

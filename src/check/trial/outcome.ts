@@ -5,6 +5,12 @@ import { formatShape } from '../../linalg/mat.js';
 /** Estimates the numerical noise of the reference at a 1-based (row, column) entry; null if it cannot. */
 export type NoiseAt = (index: readonly [number, number]) => number | null;
 
+/** A backprop claim's upstream array G and the name expect reads it by. */
+export interface Upstream {
+  readonly name: string;
+  readonly value: Mat;
+}
+
 /** What one trial of one claim came to, before tolerances are applied. */
 export type TrialOutcome =
   /** `probes`: the entries are projections on random directions (fast mode), one per probe. */
@@ -18,9 +24,17 @@ export type TrialOutcome =
       readonly place?: (index: readonly [number, number]) => string;
       /** What each row is, where rows are not entries of one array (a differential's directions). */
       readonly rowLabels?: readonly string[];
+      /** A backprop claim's random upstream array, kept so that explain can show it. */
+      readonly upstream?: Upstream;
     }
   /** `expect` evaluated, but to the wrong shape: kept, because its transpose may be the answer. */
-  | { readonly type: 'shape'; readonly analytic: Mat; readonly numeric: Mat; readonly message: string }
+  | {
+      readonly type: 'shape';
+      readonly analytic: Mat;
+      readonly numeric: Mat;
+      readonly message: string;
+      readonly upstream?: Upstream;
+    }
   | { readonly type: 'fail'; readonly message: string }
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'kink' }
