@@ -4,6 +4,7 @@ import type { Claim, Identity } from '../spec-file/identity.js';
 import { diagnoseWithin } from './diagnose/diagnose.js';
 import { type ClaimPlan, planClaim } from './plan/claim-plan.js';
 import type { ClaimSettings } from './plan/claim-settings.js';
+import type { ClaimProgress } from './plan/claim-progress.js';
 import { type ClaimResult, rowIdentity } from './result/claim-result.js';
 import { type TrialRecord, type TrialsRun, foldTrials, runTrials } from './trial/run-trials.js';
 
@@ -32,7 +33,10 @@ function resultOf(plan: ClaimPlan, run: TrialsRun, diagnose: boolean): ClaimResu
   if (run.status === 'pass' || failed === null) return { ...row, status: 'pass', points: row.maxPoints };
   const [message, trial, dims] = [run.message!, failed.trial, record(failed.draw.dims)];
   if (run.status === 'error') return { ...row, status: 'error', error: { message, trial, dims, limit: null } };
-  const diagnosis = diagnose ? diagnoseWithin(plan, run) : { hint: null, noise: null, shrunk: null };
+  // The diagnosis reruns trials of its own, which a live display would count as the claim's.
+  const diagnosis = diagnose
+    ? diagnoseWithin({ ...plan, progress: null }, run)
+    : { hint: null, noise: null, shrunk: null };
   return { ...row, status: 'fail', failure: { message, trial, dims, worst: run.worst, ...diagnosis } };
 }
 
@@ -71,7 +75,12 @@ export function checkPlanned(plan: ClaimPlan, diagnose: boolean): { result: Clai
   return { result: resultOf(plan, run.value, diagnose), run: run.value };
 }
 
-/** Checks one claim over its trials under a run's settings and returns its row. */
-export function checkClaim(identity: Identity, claim: Claim, settings: ClaimSettings): ClaimResult {
-  return checkPlanned(planClaim(identity, claim, settings), settings.diagnose).result;
+/** Checks one claim over its trials under a run's settings and returns its row; `progress` hears how far it got. */
+export function checkClaim(
+  identity: Identity,
+  claim: Claim,
+  settings: ClaimSettings,
+  progress: ClaimProgress | null = null,
+): ClaimResult {
+  return checkPlanned({ ...planClaim(identity, claim, settings), progress }, settings.diagnose).result;
 }

@@ -5,6 +5,13 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** The width of the terminal stderr is, when it is one (a progress line must not wrap). */
+  readonly stderrColumns?: number;
+}
+
+/** Whether the run is under CI: CI set to anything but '' or 'false'. */
+export function underCi(env: Io['env']): boolean {
+  return env.CI !== undefined && env.CI !== '' && env.CI !== 'false';
 }
 
 /** Colour is on for a terminal unless NO_COLOR is set; FORCE_COLOR turns it on anywhere. */

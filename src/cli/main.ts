@@ -26,6 +26,7 @@ function main(): void {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stderr.isTTY === true && process.stderr.columns > 0 ? { stderrColumns: process.stderr.columns } : {}),
   };
 
   void run(process.argv.slice(2), io, process.cwd()).then((code) => {

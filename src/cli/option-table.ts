@@ -166,7 +166,7 @@ export const OPTIONS: readonly OptionEntry[] = [
     flags: '--trial <k>',
     parse: parsePositiveInt,
     help: 'run only trial k of each claim (to replay a failure)',
-    helpIn: { explain: 'which trial to show (default: 1)' },
+    helpIn: { explain: 'which trial to show (default: the smallest failing case, else 1)' },
     commands: EVERY,
     set: (s, trial) => withRun(s, { trial }),
   }),

@@ -85,7 +85,7 @@ function addCheckCommands(program: Command, act: Act): void {
     .addHelpText('after', EXAMPLES)
     .action((flags: Flags) => act((context) => checkOrWatch(null, flags, context)));
   const check = program.command('check').description('check spec files (or folders of them)');
-  registerOptions(check.argument('<files...>', 'spec files or folders'), 'check')
+  registerOptions(check.argument('<files...>', 'spec files or folders, or spec ids'), 'check')
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: Flags) => act((context) => checkOrWatch(files, flags, context)));
   const grade = program
@@ -96,8 +96,8 @@ function addCheckCommands(program: Command, act: Act): void {
     .action((dirs: string[], flags: Flags) => act((context) => gradeCommand(dirs, flags, context)));
   const explain = program
     .command('explain')
-    .description('show one draw of each claim: inputs, both sides, the differing entries');
-  registerOptions(explain.argument('<files...>', 'spec files or folders'), 'explain').action(
+    .description('show one draw of each claim, a failure at its smallest: inputs, both sides, their difference');
+  registerOptions(explain.argument('<files...>', 'spec files or folders, or spec ids'), 'explain').action(
     (files: string[], flags: Flags) => act((context) => explainCommand(files, flags, context)),
   );
 }

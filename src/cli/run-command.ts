@@ -12,9 +12,11 @@ import { packageVersion, specFolder, cacheDir, buildStamp } from './paths.js';
 import { specCache, type SpecCache } from '../spec-file/spec-cache.js';
 import { writeReport, type ReporterTarget } from './targets.js';
 import { progressDisplay } from './progress.js';
+import { type LiveRows, liveRows, streamsRows, withLiveRows } from './live-rows.js';
 import { type Flags, replayOf, settingsOf, verifyOptions } from './apply-options.js';
 import type { CommandContext } from './command-context.js';
 import type { CommandSettings } from './command-settings.js';
+import { resolveTargets, withGuesses } from './resolve-targets.js';
 
 /**
  * The exit code of a run: 2 when the specs or the run itself need fixing (a spec error, an
@@ -34,11 +36,14 @@ export function cacheOf(enabled: boolean, cwd: string): SpecCache | null {
 }
 
 /**
- * The reporters of a run: flags, else config, else pretty. Under GitHub Actions annotations are
- * added, unless stdout already carries a machine-readable report they would corrupt.
+ * The reporters of a run: flags, else config, else pretty. Reporters that all write to files
+ * leave the terminal the pretty report, so a run never goes silent. Under GitHub Actions
+ * annotations are added, unless stdout already carries a machine-readable report they would corrupt.
  */
 function targetsOf(reporters: readonly ReporterTarget[] | null, io: Io): readonly ReporterTarget[] {
-  const targets = reporters ?? [{ name: 'pretty', file: null }];
+  const pretty: ReporterTarget = { name: 'pretty', file: null };
+  const given = reporters ?? [];
+  const targets = given.every((t) => t.file !== null) ? [pretty, ...given] : given;
   const stdoutIsMachineReadable = targets.some((t) => t.file === null && t.name !== 'pretty');
   if (io.env.GITHUB_ACTIONS === 'true' && !stdoutIsMachineReadable && !targets.some((t) => t.name === 'github')) {
     return [...targets, { name: 'github', file: null }];
@@ -55,15 +60,24 @@ interface Emission {
   readonly io: Io;
   /** The folder `mcheck all` checks, for the header; null for `check`. */
   readonly folder: string | null;
+  /** The pretty report's rows, printed to the terminal as the run went; null when not. */
+  readonly live: LiveRows | null;
+}
+
+/** What a reporter writing to `t` is given besides the report: colour only for pretty on a terminal. */
+function contextOf(t: ReporterTarget, { replay, color, io, folder }: Omit<Emission, 'report' | 'targets' | 'live'>) {
+  const colored = t.file === null && t.name === 'pretty' && wantsColor(io, color);
+  const palette = colored ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
+  return { palette, replay, version: packageVersion(), folder };
 }
 
 /** Formats the report with every reporter; files are written whole. Returns false if one failed. */
-function emit({ report, targets, replay, color, io, folder }: Emission): boolean {
+function emit({ report, targets, ...context }: Emission): boolean {
+  const { io, live } = context;
   let ok = true;
   for (const t of targets) {
-    const colored = t.file === null && t.name === 'pretty' && wantsColor(io, color);
-    const palette = colored ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
-    const text = REPORTERS[t.name]!(report, { palette, replay, version: packageVersion(), folder });
+    const streamed = live !== null && t.file === null && t.name === 'pretty';
+    const text = streamed ? live.rest(report) : REPORTERS[t.name]!(report, contextOf(t, context));
     if (t.file === null) io.stdout(text);
     else {
       const problem = writeReport(t.file, text);
@@ -99,11 +113,13 @@ export function reportRun(
   const { run } = settings;
   const checked = folder === null ? null : folder(settings);
   const make = produce(settings);
+  const context = { replay: replayOf(run), color: settings.color, io, folder: checked };
   const progress = progressDisplay(io);
-  const report = make(run, cacheOf(settings.cache, cwd), progress.onProgress);
+  const terminal: ReporterTarget = { name: 'pretty', file: null };
+  const live = streamsRows(io, targets, run.bail) ? liveRows(io.stdout, contextOf(terminal, context)) : null;
+  const report = make(run, cacheOf(settings.cache, cwd), live ? withLiveRows(progress, live) : progress.onProgress);
   progress.done();
-  const context = { targets, replay: replayOf(run), color: settings.color, io, folder: checked };
-  const written = emit({ report, ...context });
+  const written = emit({ report, targets, ...context, live });
   if (report.results.length === 0 && report.errors.length === 0) {
     io.stderr('mcheck: no claims matched\n');
     return run.shard !== null ? 0 : 2;
@@ -119,7 +135,9 @@ export function runCommand(paths: string[] | null, flags: Flags, context: Comman
   let folder: string | null = null;
   const chooseFolder = (settings: CommandSettings): string => (folder = specFolder(context.cwd, settings));
   const produce = (): Produce => (run, cache, onProgress) => {
-    const loaded = loadIdentities(paths ?? [folder!], run.limits, cache);
+    const where = { cwd: context.cwd, dir: settingsOf(flags, context.config).dir };
+    const targets = resolveTargets(paths ?? [folder!], where, run.limits);
+    const loaded = withGuesses(loadIdentities(targets.paths, run.limits, cache), targets);
     const claims = loaded.identities.flatMap((identity) => [...identity.claims, ...identity.open]);
     for (const miss of selectionMisses(claims, run)) context.io.stderr(`mcheck: ${miss}\n`);
     return runIdentities(loaded.identities, loaded.errors, run, onProgress);

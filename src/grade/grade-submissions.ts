@@ -36,9 +36,11 @@ function gradeOne(request: GradeRequest, dir: string, run: { settings: RunSettin
   const loaded = loadFiles([dir], run.settings.limits, request.cache);
   const answered = answerQuestions(request.questions, loaded.answers, run.settings.limits);
   const errors = [...loaded.errors, ...loaded.identities.map(notAnAnswer), ...answered.errors];
-  const report = runIdentities(answered.identities, errors, run.settings, (done, total, row) =>
-    run.onProgress(done, total, `${name}/${row}`),
-  );
+  // Rows named by submission; the claim's own progress passes through (rows are printed whole, at the end).
+  const { claim } = run.onProgress;
+  const relabelled = (done: number, total: number, row: string): void => run.onProgress(done, total, `${name}/${row}`);
+  const onProgress: OnProgress = claim === undefined ? relabelled : Object.assign(relabelled, { claim });
+  const report = runIdentities(answered.identities, errors, run.settings, onProgress);
   const results: ClaimResult[] = report.results.map((r) => ({ ...r, submission: name }));
   const durations = Object.entries(report.durationsMs).map(([row, ms]) => [`${name}/${row}`, ms] as const);
   return { results, errors: report.errors, durations };

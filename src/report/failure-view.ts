@@ -13,6 +13,8 @@ export interface FailureView {
   readonly message: string;
   readonly noise: number | null;
   readonly hint: string | null;
+  /** The dims of the failing draw, `m=4, n=6`; null for an error, or a spec without dims. */
+  readonly dims: string | null;
   /** `m=2, n=3` and the command that reruns that case, or null. */
   readonly smallest: { readonly dims: string; readonly command: string } | null;
   /** `file:line` of the claim. */
@@ -21,24 +23,31 @@ export interface FailureView {
   readonly rerun: string | null;
 }
 
+/** Dims as `m=2, n=3`, in the spec's order. */
+function formatDims(dims: Readonly<Record<string, number>>): string {
+  return Object.entries(dims)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+}
+
 /** The view of a row that did not pass; null for a pass. */
 export function failureView(r: ClaimResult, replay: ReplayFlags): FailureView | null {
   if (r.status === 'pass') return null;
   const place = formatPlace(r.file, r.line);
   if (r.status === 'error') {
-    return { status: 'error', message: r.error.message, noise: null, hint: null, smallest: null, place, rerun: null };
+    const error = { message: r.error.message, noise: null, hint: null, dims: null, smallest: null };
+    return { status: 'error', ...error, place, rerun: null };
   }
   const { failure } = r;
   const command = shrunkCommand(r, replay);
-  const dims = Object.entries(failure.shrunk?.dims ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
+  const drawn = formatDims(failure.dims);
   return {
     status: 'fail',
     message: failure.message,
     noise: failure.noise,
     hint: failure.hint,
-    smallest: command === null ? null : { dims, command },
+    dims: drawn === '' ? null : drawn,
+    smallest: command === null ? null : { dims: formatDims(failure.shrunk?.dims ?? {}), command },
     place,
     rerun: replayCommand(r, replay),
   };

@@ -16,12 +16,14 @@ function resultLines(r: ClaimResult, width: number, ctx: ReporterContext): strin
   const label = labelOf(r);
   const name = r.status === 'pass' ? label : r.status === 'fail' ? p.fail(label) : p.error(label);
   const pad = ' '.repeat(Math.max(1, width - label.length + 2));
+  const f = failureView(r, ctx.replay);
+  // Trials come in drawn sizes: a failed row says at which the failing one was drawn.
+  const at = f === null || f.dims === null ? '' : ` ${FIGURES.dot} failed at ${f.dims}`;
   const numbers = p.dim(
-    `abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}`,
+    `abs ${formatError(r.maxAbsError).padEnd(7)}  rel ${formatError(r.maxRelError).padEnd(7)}  ${plural(r.trials, 'trial')}${at}`,
   );
   const lines = [` ${mark} ${name}${pad}${numbers}`];
   for (const note of r.notes) lines.push(p.dim(`     note: ${note}`));
-  const f = failureView(r, ctx.replay);
   if (f === null) return lines;
   const noise = f.noise === null ? '' : p.dim(`; noise ${f.noise === 0 ? '0' : `~${f.noise.toExponential(0)}`}`);
   lines.push(`     ${f.message}${noise}`);
@@ -37,22 +39,45 @@ function errorLine(e: SpecError, ctx: ReporterContext): string {
   return ` ${p.fail(FIGURES.issue)} ${e.message} ${p.dim(`${FIGURES.arrow} at ${formatPlace(e.file, e.line, e.column)}`)}`;
 }
 
+/** Lines as text, each ended. */
+const text = (lines: readonly string[]): string => lines.map((line) => `${line}\n`).join('');
+
+/** How the rows of a report are laid out (the width of their names) and how many files it covers. */
+export interface PrettyLayout {
+  readonly width: number;
+  readonly files: number;
+}
+
 /**
- * The terminal report: a header with the seed, one row per claim (failures with their reason,
- * place and a rerun command), spec errors in the form `✖ message → at file:line:column`, and
- * the summary line last.
+ * The layout of a report of these rows and spec errors: of its results, or, before a run, of the
+ * rows its outline names, so that rows printed as they come line up as the whole report would.
  */
-export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext) => {
+export function prettyLayout(
+  rows: readonly Pick<ClaimResult, 'row' | 'submission' | 'sources'>[],
+  errors: readonly Pick<SpecError, 'file'>[],
+): PrettyLayout {
+  const width = Math.min(MAX_ROW_WIDTH, Math.max(0, ...rows.map((r) => labelOf(r).length)));
+  const files = new Set([...rows.flatMap((r) => r.sources), ...errors.map((e) => e.file)]).size;
+  return { width, files };
+}
+
+/** The header with the seed, the mode and the files, and the blank line under it. */
+export function prettyHead(report: Pick<RunReport, 'seed' | 'mode'>, files: number, ctx: ReporterContext): string {
+  const where = ctx.folder === null ? '' : ` in ${ctx.folder}`;
+  const { dot } = FIGURES;
+  const head = `mcheck ${ctx.version} ${dot} seed ${report.seed} ${dot} ${describeMode(report.mode)} mode ${dot} ${plural(files, 'file')}${where}`;
+  return text([ctx.palette.dim(head), '']);
+}
+
+/** One row, with its notes and, when it did not pass, its failure; names padded to `width`. */
+export function prettyRow(r: ClaimResult, width: number, ctx: ReporterContext): string {
+  return text(resultLines(r, width, ctx));
+}
+
+/** What follows the rows: the spec errors, the summary line, the scores. */
+export function prettyTail(report: RunReport, ctx: ReporterContext): string {
   const { palette: p } = ctx;
-  const width = Math.min(MAX_ROW_WIDTH, Math.max(0, ...report.results.map((r) => labelOf(r).length)));
-  const files = new Set([...report.results.flatMap((r) => r.sources), ...report.errors.map((e) => e.file)]).size;
-  const out = [
-    p.dim(
-      `mcheck ${ctx.version} ${FIGURES.dot} seed ${report.seed} ${FIGURES.dot} ${describeMode(report.mode)} mode ${FIGURES.dot} ${plural(files, 'file')}${ctx.folder === null ? '' : ` in ${ctx.folder}`}`,
-    ),
-    '',
-  ];
-  for (const r of report.results) out.push(...resultLines(r, width, ctx));
+  const out: string[] = [];
   if (report.errors.length > 0) {
     if (report.results.length > 0) out.push('');
     for (const e of report.errors) out.push(errorLine(e, ctx));
@@ -62,5 +87,16 @@ export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext
   out.push('', colour(summaryLine(report)));
   const names = Math.max(0, ...report.scores.map((s) => (s.submission ?? 'score').length));
   for (const score of report.scores) out.push(scoreLine(score, names));
-  return out.join('\n') + '\n';
+  return text(out);
+}
+
+/**
+ * The terminal report: a header with the seed, one row per claim (failures with their reason,
+ * place and a rerun command), spec errors in the form `✖ message → at file:line:column`, and
+ * the summary line last. The CLI prints the same parts as the run goes (see live-rows.ts).
+ */
+export const prettyReporter: Reporter = (report: RunReport, ctx: ReporterContext) => {
+  const { width, files } = prettyLayout(report.results, report.errors);
+  const rows = report.results.map((r) => prettyRow(r, width, ctx)).join('');
+  return prettyHead(report, files, ctx) + rows + prettyTail(report, ctx);
 };

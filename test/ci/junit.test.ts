@@ -237,12 +237,12 @@ describe('junit reporter with special characters in names', () => {
 });
 
 describe('--reporter junit=FILE', () => {
-  it('writes the same report to the file, and nothing to stdout', () => {
+  it('writes the same report to the file, and the pretty report to stdout, which a file never silences', () => {
     const dir = tempDir('junit-file');
     const file = join(dir, 'report.xml');
     const toFile = mcheck(['check', ...WRONG, '--reporter', `junit=${file}`]);
     expect(toFile.code).toBe(1);
-    expect(toFile.stdout).toBe('');
+    expect(toFile.stdout).toBe(mcheck(['check', ...WRONG]).stdout);
     expect(existsSync(file)).toBe(true);
     const fromFile = readFileSync(file, 'utf8');
     const toStdout = mcheck(['check', ...WRONG, '--reporter', 'junit']);

@@ -48,7 +48,7 @@ describe('--reporter pretty --reporter json=FILE --reporter junit=FILE', () => {
     expect(testcases(xml).map(({ tc }) => tc['@_name'])).toEqual(reference.results.map((r) => r.row));
   });
 
-  it('writes two files of the same reporter', () => {
+  it('writes two files of the same reporter (and, with every report in a file, the pretty one to stdout)', () => {
     const dir = tempDir('multi-same');
     const run = mcheck([
       'check',
@@ -59,8 +59,33 @@ describe('--reporter pretty --reporter json=FILE --reporter junit=FILE', () => {
       `json=${join(dir, 'b.json')}`,
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('');
+    expect(run.stdout).toBe(mcheck(['check', 'identities/trace-gradient.yaml']).stdout);
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(readFileSync(join(dir, 'b.json'), 'utf8'));
+  });
+});
+
+describe('a file reporter never silences the terminal', () => {
+  it('--reporter junit=FILE alone writes the XML and prints the same pretty report as no --reporter', () => {
+    const dir = tempDir('junit-alone');
+    const run = mcheck(['check', ...FILES, '--reporter', `junit=${join(dir, 'report.xml')}`]);
+    const plain = mcheck(['check', ...FILES]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(plain.stdout);
+    expect(prettyRows(run.stdout).map((r) => r.mark)).toEqual(['✓', '✗', '✗']);
+    expect(run.stdout).not.toContain('<?xml');
+    const xml = parseJunit(readFileSync(join(dir, 'report.xml'), 'utf8'));
+    expect(testcases(xml)).toHaveLength(3);
+  });
+
+  it('does the same for a config whose reporters all write to files', () => {
+    const dir = tempDir('config-files');
+    writeFileSync(join(dir, 'mcheck.config.json'), JSON.stringify({ reporters: ['junit=report.xml'] }));
+    const spec = join(REPO_ROOT, FILES[0]!);
+    const run = mcheck(['check', spec], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(prettyRows(run.stdout).map((r) => `${r.mark} ${r.row}`)).toEqual(['✓ trace-gradient']);
+    expect(existsSync(join(dir, 'report.xml'))).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { progressDisplay } from '../../src/cli/progress.js';
 import type { Io } from '../../src/cli/io.js';
 import { runCli } from '../helpers/run-cli.js';
 
-// The progress line on stderr: only for a person at a terminal (both streams TTYs, not CI), only
+// The progress line on stderr: only for a person at a terminal (stderr a TTY, not CI), only
 // once the run has taken more than a second, and cleared at the end only if it was shown.
 
 const CLEAR = '\r\u001b[K';
@@ -125,7 +125,6 @@ describe('progressDisplay on a terminal, outside CI', () => {
 
 describe('progressDisplay stays silent', () => {
   const silent: Record<string, Parameters<typeof fakeIo>[0]> = {
-    'when stdout is not a terminal (output piped to a file)': { stdoutIsTTY: false },
     'when stderr is not a terminal': { stderrIsTTY: false },
     'when neither is a terminal': { stdoutIsTTY: false, stderrIsTTY: false },
     'under CI=true': { env: { CI: 'true' } },
@@ -144,6 +143,21 @@ describe('progressDisplay stays silent', () => {
     drive(io, 20, 1001);
     expect(io.err.length).toBe(19 + 1); // claims 2..20, then the clearing
   });
+
+  it('hears nothing of the claims when off: the engine then skips its per-entry telling', () => {
+    for (const options of Object.values(silent))
+      expect(progressDisplay(fakeIo(options)).onProgress.claim).toBe(undefined);
+    expect(progressDisplay(fakeIo()).onProgress.claim).toBeDefined();
+  });
+});
+
+describe('progressDisplay with stdout piped to a file and stderr a terminal', () => {
+  it('shows progress on stderr, which a person still watches', () => {
+    const io = fakeIo({ stdoutIsTTY: false });
+    drive(io, 20, 1001);
+    expect(io.err.length).toBe(19 + 1);
+    expect(io.out).toEqual([]);
+  });
 });
 
 describe('a spawned run (pipes, not a terminal)', () => {
@@ -160,5 +174,76 @@ describe('a spawned run (pipes, not a terminal)', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toContain('\r');
     expect(run.stdout).not.toContain('checking ');
+  });
+});
+
+describe('the figures of a long claim', () => {
+  /** A display on a terminal, its claim started at T0 (the run too). */
+  function started(total: number, row: string) {
+    const io = fakeIo();
+    const p = progressDisplay(io);
+    p.onProgress(0, total, row);
+    return { io, p, claim: p.onProgress.claim! };
+  }
+
+  it('adds the trial, the entries done, evaluations per second and the time left once the claim has run a second', () => {
+    const { io, claim } = started(1, 'big/dX');
+    claim.trial(1, 5, 0);
+    vi.setSystemTime(T0 + 500);
+    claim.tick(150, 1600, 2000);
+    expect(io.err).toEqual([]); // under a second: nothing yet
+    vi.setSystemTime(T0 + 1200);
+    claim.tick(300, 1600, 4800);
+    // 4 ms an entry: 1300 entries of this trial and 4 trials of 1600 to go.
+    expect(io.err).toEqual([`${CLEAR} 1/1 big/dX · trial 1/5 · entries 300/1600 · 4000 evals/s · ~31s left`]);
+  });
+
+  it('redraws at most every 100 ms, however fast the entries come', () => {
+    const { io, claim } = started(1, 'big/dX');
+    claim.trial(1, 1, 0);
+    for (let ms = 1000; ms <= 1500; ms += 10) {
+      vi.setSystemTime(T0 + ms);
+      claim.tick(ms, 100_000, ms * 40);
+    }
+    expect(io.err).toHaveLength(6); // at 1000, 1100, ..., 1500
+    expect(io.err.at(-1)).toBe(`${CLEAR} 1/1 big/dX · entries 1500/100000 · 40k evals/s · ~1m39s left`);
+  });
+
+  it('gives a claim without entries (fast mode, equal) its trials, from the pace of those before', () => {
+    const { io, claim } = started(3, 'a/b');
+    claim.trial(1, 100, 0);
+    vi.setSystemTime(T0 + 600);
+    claim.trial(2, 100, 10);
+    vi.setSystemTime(T0 + 1200);
+    claim.trial(3, 100, 20);
+    expect(io.err).toEqual([`${CLEAR} 1/3 a/b · trial 3/100 · 17 evals/s · ~59s left`]);
+  });
+
+  it('starts afresh with each claim: a claim is long by its own time, not the run’s', () => {
+    const { io, p, claim } = started(2, 'a/first');
+    vi.setSystemTime(T0 + 900);
+    p.onProgress(1, 2, 'a/second');
+    claim.trial(1, 1, 0);
+    vi.setSystemTime(T0 + 1500);
+    claim.tick(10, 100, 40);
+    expect(io.err).toEqual([]); // the run is 1.5 s old, the claim 0.6 s
+    vi.setSystemTime(T0 + 2000);
+    claim.tick(20, 100, 80);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]!.startsWith(CLEAR)).toBe(true);
+    expect(io.err[0]!.slice(CLEAR.length)).toMatch(/^ 2\/2 a\/second · entries 20\/100 · 73 evals\/s · ~\d+s left$/);
+  });
+
+  it('cuts the row name, never the figures, to keep the line within the terminal', () => {
+    const io: FakeIo = { ...fakeIo(), stderrColumns: 60 };
+    const p = progressDisplay(io);
+    const row = `a-long-identity-name/${'x'.repeat(80)}`;
+    p.onProgress(0, 1, row);
+    p.onProgress.claim!.trial(1, 1, 0);
+    vi.setSystemTime(T0 + 1500);
+    p.onProgress.claim!.tick(10, 100, 40);
+    const line = io.err[0]!.slice(CLEAR.length);
+    expect(line.length).toBeLessThanOrEqual(59);
+    expect(line).toMatch(/^ 1\/1 a-long-\S+… · entries 10\/100 · 27 evals\/s · ~\d+s left$/);
   });
 });

@@ -149,6 +149,37 @@ describe('partial derivatives shared with a worker', () => {
     ).toMatch(/evaluations/);
   });
 
+  it("tell the main thread's progress display the entries and evaluations of every thread", () => {
+    const spec = {
+      id: 'told',
+      vars: { X: { shape: [30, 30], sample: 'invertible' } },
+      claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }],
+    };
+    const r = resolveSpec('inline.yaml', spec, () => ({ line: 1, column: 1 }));
+    if (!r.ok) throw new Error('spec did not resolve');
+    const ticks: [number, number, number][] = [];
+    const claim = { trial: () => {}, tick: (...t: [number, number, number]) => void ticks.push(t) };
+    const before = sharedPartials().byWorkers;
+    const report = runIdentities(
+      [r.identity],
+      [],
+      { ...SETTINGS, trials: 1, workers: 1 },
+      Object.assign(() => {}, { claim }),
+    );
+    expect(report.results[0]!.status).toBe('pass');
+    expect(sharedPartials().byWorkers).toBeGreaterThan(before); // the worker took entries
+    expect(ticks.length).toBeGreaterThan(0);
+    expect(ticks.every(([done, total]) => total === 900 && done >= 1 && done <= 900)).toBe(true);
+    const done = ticks.map(([d]) => d);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // f at the draw, then four evaluations an entry, in whichever thread (an entry or two per
+    // thread may be counted done before its evaluations are added).
+    for (const [d, , evaluations] of ticks) {
+      expect(evaluations).toBeLessThanOrEqual(1 + 4 * d);
+      expect(evaluations).toBeGreaterThanOrEqual(1 + 4 * (d - 2));
+    }
+  });
+
   it('stop at the claim time limit, and say so, in every thread', () => {
     const spec = {
       id: 'slow',

@@ -95,11 +95,13 @@ export interface PrettyRow {
   readonly abs: string;
   readonly rel: string;
   readonly trials: number;
+  /** A failed row's dims of the failing draw (`m=4, n=6`), else null. */
+  readonly failedAt: string | null;
   /** The whole line as printed. */
   readonly text: string;
 }
 
-const ROW = /^ ([✓✗!]) (.+?) +abs (\S+) +rel (\S+) +(\d+) trials?$/;
+const ROW = /^ ([✓✗!]) (.+?) +abs (\S+) +rel (\S+) +(\d+) trials?(?: · failed at (.+))?$/;
 
 /** The claim rows of a pretty (uncoloured) report, in order. */
 export function prettyRows(stdout: string): PrettyRow[] {
@@ -107,7 +109,8 @@ export function prettyRows(stdout: string): PrettyRow[] {
   for (const text of stdout.split('\n')) {
     const m = ROW.exec(text);
     if (m === null) continue;
-    rows.push({ mark: m[1] as PrettyRow['mark'], row: m[2]!, abs: m[3]!, rel: m[4]!, trials: Number(m[5]), text });
+    const [mark, row, abs, rel, trials] = [m[1] as PrettyRow['mark'], m[2]!, m[3]!, m[4]!, Number(m[5])];
+    rows.push({ mark, row, abs, rel, trials, failedAt: m[6] ?? null, text });
   }
   return rows;
 }

@@ -2,6 +2,7 @@ import type { Mat } from '../../linalg/mat.js';
 import type { Rng } from '../../numeric/rng.js';
 import type { Claim, Expression, Identity } from '../../spec-file/identity.js';
 import type { CheckMode } from '../plan/mode.js';
+import type { Tick } from '../plan/claim-progress.js';
 import type { Draw } from '../trial/draw.js';
 import type { TrialOutcome } from '../trial/outcome.js';
 
@@ -14,6 +15,8 @@ export interface TrialContext {
   readonly mode: CheckMode;
   /** Threads that may share the partials of a full-mode trial. */
   readonly workers: number;
+  /** Told after each finite-difference entry of a full-mode trial, or null when no one listens. */
+  readonly tick: Tick | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { now } from '../../clock.js';
 import { type Mat, MathError } from '../../linalg/mat.js';
 import { copyOf } from '../../linalg/alloc.js';
+import type { Tick } from '../plan/claim-progress.js';
 import { type Partials, partialAt, scratchCopy } from '../../numeric/finite-diff.js';
 import { LimitExceeded, countEvaluations, remainingBudget, spentEvaluations } from '../../budget.js';
 import {
@@ -9,17 +10,15 @@ import {
   type PartialsReply,
   type PartialsJob,
   type PartialsTask,
+  COMPLETED,
   DONE,
+  EVALUATED,
   EVALUATIONS,
-  NEXT,
-  SLOTS_PER_WORKER,
   STARTED,
-  STOP,
-  WORKER_SLOTS,
   lowerStop,
   slotOf,
 } from './partials-task.js';
-import { type Shared, computeEntry, computeShare } from './share-partials.js';
+import { type Shared, computeEntry, computeShare, shareOf } from './share-partials.js';
 import { type PoolWorker, dropWorker, poolWorkers, takeReply } from './worker-pool.js';
 
 /**
@@ -61,6 +60,8 @@ export interface PartialsRequest extends PartialsJob {
   /** How a worker rebuilds the objective (called only when the partials are shared). */
   readonly source: () => ObjectiveSource;
   readonly workers: number;
+  /** Told after each entry (and while the main thread waits for workers), or null. */
+  readonly tick: Tick | null;
 }
 
 /**
@@ -86,12 +87,22 @@ export function partialsOf(request: PartialsRequest): Partials {
     if (result !== null) return result;
   }
   const partials = [first];
+  const { tick } = request;
   for (let k = 1; k < n; k++) {
     const d = partialAt(objective, probe, k, baseTrace);
     if (d === null) return { ok: false, kinkAt: k };
     partials.push(d);
+    if (tick !== null) tick(k + 1, n, spentEvaluations());
   }
   return { ok: true, partials };
+}
+
+/** A shared run's tick: entries finished by every thread, and the evaluations since `spentEvaluations` at its start. */
+function progressOf({ tick, x0 }: PartialsRequest, share: Shared): (() => void) | null {
+  if (tick === null) return null;
+  const base = spentEvaluations();
+  const { control } = share;
+  return () => tick(Atomics.load(control, COMPLETED), x0.re.length, base + Atomics.load(control, EVALUATED));
 }
 
 /** One shared run: its id, the arrays every thread writes into, and when it must end. */
@@ -99,23 +110,8 @@ interface Run {
   readonly id: number;
   readonly share: Shared;
   readonly deadline: number;
-}
-
-/** The shared arrays of a run over n entries of `length` values, with entry 0 already done. */
-function shareOf(n: number, first: Mat, workers: number): Shared {
-  const length = first.re.length;
-  const control = new Int32Array(new SharedArrayBuffer(4 * (WORKER_SLOTS + SLOTS_PER_WORKER * workers)));
-  control[NEXT] = 1;
-  control[STOP] = n;
-  const share: Shared = {
-    control,
-    values: new Float64Array(new SharedArrayBuffer(8 * n * length)),
-    done: new Uint8Array(new SharedArrayBuffer(n)),
-    length,
-  };
-  share.values.set(first.re, 0);
-  share.done[0] = 1;
-  return share;
+  /** Tells the request's tick how far every thread has got, or null. */
+  readonly progress: (() => void) | null;
 }
 
 /** Posts the run's task to every worker, each with its own slots in the control array. */
@@ -146,19 +142,20 @@ function post(
 
 /** The shared run of a claim's partials; null when one is complex, which only one thread can hold. */
 function shared(
-  job: PartialsJob,
+  job: PartialsRequest,
   first: Mat,
   source: ObjectiveSource,
   workers: readonly PoolWorker[],
 ): Partials | null {
   const n = job.x0.re.length;
-  const run: Run = { id: nextTaskId++, share: shareOf(n, first, workers.length), deadline: remainingBudget().deadline };
+  const share = shareOf(n, first, workers.length);
+  const run: Run = { id: nextTaskId++, share, deadline: remainingBudget().deadline, progress: progressOf(job, share) };
   const work = { entries: n, chunk: Math.max(1, Math.floor(n / 1024)) };
   post(run, source, workers, work);
   let failures: EntryFailure[] = [];
   let crash: unknown = null;
   try {
-    failures = computeShare(job, run.share, work).failures;
+    failures = computeShare(job, run.share, work, run.progress).failures;
   } catch (error) {
     crash = error;
     lowerStop(run.share.control, 0);
@@ -188,6 +185,7 @@ function collect(w: PoolWorker, worker: number, run: Run): PartialsReply | null 
   const giveUp = Math.min(deadline, Date.now() + 86_400_000) + GIVE_UP_MS;
   while (Atomics.load(control, done) === 0) {
     Atomics.wait(control, done, 0, WAIT_SLICE_MS);
+    if (run.progress !== null) run.progress();
     if (Date.now() > deadline) lowerStop(control, 0);
     if (Date.now() > giveUp) {
       dropWorker(w);

@@ -14,8 +14,11 @@ import type { Draw } from '../trial/draw.js';
 /** Slots of the shared control array. */
 export const NEXT = 0; // the next entry to hand out
 export const STOP = 1; // entries at or past this are not computed: a failure was found below it
+// Entries finished by every thread, and the evaluations they took: what a live display shows.
+export const COMPLETED = 2;
+export const EVALUATED = 3;
 /** Per worker w: STARTED (0 waiting, 1 started, 2 cancelled before it started), DONE, EVALUATIONS. */
-export const WORKER_SLOTS = 2;
+export const WORKER_SLOTS = 4;
 export const SLOTS_PER_WORKER = 3;
 export const STARTED = 0,
   DONE = 1,

@@ -1,7 +1,17 @@
 import type { Mat } from '../../linalg/mat.js';
 import { partialAt, scratchCopy } from '../../numeric/finite-diff.js';
-import { LimitExceeded, isDomainError } from '../../budget.js';
-import { type EntryFailure, type PartialsJob, NEXT, STOP, lowerStop } from './partials-task.js';
+import { LimitExceeded, isDomainError, spentEvaluations } from '../../budget.js';
+import {
+  type EntryFailure,
+  type PartialsJob,
+  COMPLETED,
+  EVALUATED,
+  NEXT,
+  SLOTS_PER_WORKER,
+  STOP,
+  WORKER_SLOTS,
+  lowerStop,
+} from './partials-task.js';
 
 /** The arrays a share writes into: partials, and which entries are done. */
 export interface Shared {
@@ -28,16 +38,35 @@ export function computeEntry(job: PartialsJob, probe: Mat, k: number, shared: Sh
   }
 }
 
+/** The shared arrays of a run over n entries of `length` values, with entry 0 already done. */
+export function shareOf(n: number, first: Mat, workers: number): Shared {
+  const length = first.re.length;
+  const control = new Int32Array(new SharedArrayBuffer(4 * (WORKER_SLOTS + SLOTS_PER_WORKER * workers)));
+  control[NEXT] = 1;
+  control[STOP] = n;
+  control[COMPLETED] = 1;
+  const share: Shared = {
+    control,
+    values: new Float64Array(new SharedArrayBuffer(8 * n * length)),
+    done: new Uint8Array(new SharedArrayBuffer(n)),
+    length,
+  };
+  share.values.set(first.re, 0);
+  share.done[0] = 1;
+  return share;
+}
+
 /**
  * One thread's share of a claim's partial derivatives: takes `chunk` entries at a time from the
  * shared counter and writes each partial into `values` at k·length, until the entries run out or
  * reach STOP, which a failure lowers to its own entry (a limit, to 0). Returns the failures found (at most one per thread) and how many
- * partials this thread computed.
+ * partials this thread computed. `afterChunk` (the main thread's progress display) is called after each chunk.
  */
 export function computeShare(
   job: PartialsJob,
   shared: Shared,
   work: { readonly entries: number; readonly chunk: number },
+  afterChunk: (() => void) | null = null,
 ): { failures: EntryFailure[]; computed: number } {
   const { entries, chunk } = work;
   const { control } = shared;
@@ -46,6 +75,7 @@ export function computeShare(
   for (;;) {
     const from = Atomics.add(control, NEXT, chunk);
     if (from >= Math.min(entries, Atomics.load(control, STOP))) return { failures: [], computed };
+    const [computedBefore, evaluatedBefore] = [computed, spentEvaluations()];
     for (let k = from; k < Math.min(entries, from + chunk); k++) {
       if (k >= Atomics.load(control, STOP)) break;
       const failure = computeEntry(job, probe, k, shared);
@@ -56,5 +86,9 @@ export function computeShare(
       }
       computed++;
     }
+    // Every thread's count, for the main thread's progress display: two additions a chunk.
+    Atomics.add(control, COMPLETED, computed - computedBefore);
+    Atomics.add(control, EVALUATED, spentEvaluations() - evaluatedBefore);
+    if (afterChunk !== null) afterChunk();
   }
 }

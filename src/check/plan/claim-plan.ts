@@ -4,6 +4,7 @@ import type { Limits } from '../../limits.js';
 import type { Claim, Identity } from '../../spec-file/identity.js';
 import type { DrawOptions } from '../trial/draw.js';
 import { type ClaimSettings, DEFAULT_TRIALS } from './claim-settings.js';
+import type { ClaimProgress } from './claim-progress.js';
 
 /**
  * Everything the check of one claim depends on, decided once: the claim, the seed, which trials
@@ -29,6 +30,8 @@ export interface ClaimPlan {
   readonly workers: number;
   /** Notes on the plan the row carries (a spec tolerance looser than the run's). */
   readonly notes: readonly string[];
+  /** Who is told how far the trials have got, or null (a diagnosis, explain, no live display). */
+  readonly progress: ClaimProgress | null;
 }
 
 /**
@@ -65,5 +68,6 @@ export function planClaim(identity: Identity, claim: Claim, settings: ClaimSetti
     limits: settings.limits,
     workers: settings.workers,
     notes: looseness(own, settings.tolerance),
+    progress: null,
   };
 }

@@ -107,6 +107,6 @@ export function rowIdentity(identity: Identity, claim: Claim | OpenClaim) {
 }
 
 /** How reports name a row: `<row>`, or `<submission>/<row>` when a class is graded. */
-export function labelOf(r: ClaimResult): string {
+export function labelOf(r: Pick<ClaimResult, 'row' | 'submission'>): string {
   return r.submission === null ? r.row : `${r.submission}/${r.row}`;
 }

@@ -4,6 +4,7 @@ import { type Attempt, attempt } from '../../errors.js';
 import type { Objective } from '../../numeric/finite-diff.js';
 import type { Convention, Expression, Identity } from '../../spec-file/identity.js';
 import type { Layout } from '../kinds/layout.js';
+import type { Tick } from '../plan/claim-progress.js';
 import type { Draw } from './draw.js';
 import { scopeOf } from './scope.js';
 
@@ -28,13 +29,15 @@ export interface DerivativeTask {
   readonly convention: Convention;
   /** Threads that may share the partials (full mode). */
   readonly workers: number;
+  /** Told after each partial (full mode), or null. */
+  readonly tick: Tick | null;
 }
 
 /** expect at the draw (with the upstream array in scope), or the domain error that stopped it. */
 export function evaluateExpect(task: DerivativeTask): Attempt<Mat> {
   return attempt('expect', () => {
-    const scope = scopeOf(task.identity, task.draw, null);
-    if (task.upstream !== null) scope.set(task.upstream.name, task.upstream.value);
+    // The upstream is in scope before the `where` values, which may read it.
+    const scope = scopeOf(task.identity, task.draw, null, task.upstream);
     return task.expect.evaluate(scope, null);
   });
 }

@@ -61,6 +61,11 @@ export function derivativeTrial(ctx: TrialContext, claim: DerivativeClaim): Tria
     layout: claim.layout,
     convention: claim.convention,
     workers: ctx.workers,
+    tick: ctx.tick,
   };
-  return mode.name === 'fast' ? probeTrial(task, mode.probes, rng) : fullTrial(task);
+  const outcome = mode.name === 'fast' ? probeTrial(task, mode.probes, rng) : fullTrial(task);
+  // G is drawn here, not with the inputs: the outcome keeps it so that explain can show it.
+  const { upstream } = task;
+  if (upstream === null || (outcome.type !== 'compare' && outcome.type !== 'shape')) return outcome;
+  return { ...outcome, upstream };
 }

@@ -36,6 +36,7 @@ export function fullTrial(task: DerivativeTask): TrialOutcome {
       baseTrace: task.baseTrace,
       source: sourceOf(task),
       workers: task.workers,
+      tick: task.tick,
     }),
   );
   if (!partials.ok) return { type: 'error', message: partials.message };

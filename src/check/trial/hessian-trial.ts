@@ -5,6 +5,8 @@ import { SECOND_STEP, type Surface, mixedNoise, mixedOnPiece } from '../../numer
 import { stepFor, type Objective } from '../../numeric/finite-diff.js';
 import type { Expression } from '../../spec-file/identity.js';
 import type { TrialContext } from '../kinds/claim-kind.js';
+import type { Tick } from '../plan/claim-progress.js';
+import { spentEvaluations } from '../../budget.js';
 import { type Packing, pack, packedObjective, packingOf } from './packing.js';
 import { type TrialOutcome, finish } from './outcome.js';
 import { randomDirection } from './probe-trial.js';
@@ -25,6 +27,8 @@ interface Setup {
   readonly f0: number;
   readonly x: Packing['vars'][number];
   readonly y: Packing['vars'][number];
+  /** Told after each row of a full Hessian, or null. */
+  readonly tick: Tick | null;
 }
 
 /** g(s, t) = F(z0 + s·e_a + t·e_b), one scratch copy of z0 restored after each evaluation. */
@@ -56,14 +60,16 @@ function fullHessian(setup: Setup): Mat | null {
   checkSize(nx, ny, 'the hessian');
   const out = zeros(nx, ny);
   const single = x.name === y.name;
-  for (let i = 0; i < nx; i++) {
-    for (let j = single ? i : 0; j < ny; j++) {
+  const entries = single ? (nx * (nx + 1)) / 2 : nx * ny;
+  for (let i = 0, done = 0; i < nx; i++) {
+    for (let j = single ? i : 0; j < ny; j++, done++) {
       const [a, b] = [x.offset + i, y.offset + j];
       const piece = mixedOnPiece(coordinateSurface(setup, a, b), stepsOf(z0, a, b), baseTrace);
       if (piece === null) return null;
       out.re[i * ny + j] = piece.value;
       if (single) out.re[j * ny + i] = piece.value;
     }
+    if (setup.tick !== null) setup.tick(done, entries, spentEvaluations());
   }
   return out;
 }
@@ -85,7 +91,7 @@ function setupOf(ctx: TrialContext, claim: HessianClaim): Setup | TrialOutcome {
   if (f0.value.rows !== 1 || f0.value.cols !== 1)
     return { type: 'error', message: `f is ${formatShape(f0.value)}, but a hessian claim needs a scalar f` };
   const [x, y] = [packing.vars[0]!, packing.vars.at(-1)!];
-  return { F, z0, baseTrace, f0: f0.value.re[0]!, x, y };
+  return { F, z0, baseTrace, f0: f0.value.re[0]!, x, y, tick: ctx.tick };
 }
 
 /** expect at the draw, or the failure that says why it cannot be evaluated. */

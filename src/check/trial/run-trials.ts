@@ -1,4 +1,5 @@
 import type { WorstEntry } from '../../numeric/closeness.js';
+import { spentEvaluations } from '../../budget.js';
 import { createRng } from '../../numeric/rng.js';
 import { kindOf } from '../kinds/kinds.js';
 import type { ClaimPlan } from '../plan/claim-plan.js';
@@ -62,7 +63,8 @@ export function runOneTrial(plan: ClaimPlan, trial: number): TrialRecord {
   for (let redraw = 0; redraw <= MAX_REDRAWS; redraw++) {
     const rng = createRng([plan.seed, identity.id, claim.row, trial, redraw]);
     const draw = drawInputs(identity, rng, trial === REVEALING_TRIAL ? revealing(plan, rng) : plan.draw);
-    const outcome = kind.trial(claim, { identity, draw, rng, mode: plan.draw.mode, workers: plan.workers });
+    const ctx = { identity, draw, rng, mode: plan.draw.mode, workers: plan.workers, tick: plan.progress?.tick ?? null };
+    const outcome = kind.trial(claim, ctx);
     record = { trial, draw, outcome, judgement: judge(outcome, plan.criterion, kind.sides) };
     if (record.judgement.undecided === null) return record;
   }
@@ -116,7 +118,8 @@ export function foldTrials(plan: ClaimPlan, records: readonly TrialRecord[]): Tr
  * is pushed to `records` as it is made, so a caller stopped by a limit knows how far it got.
  */
 export function runTrials(plan: ClaimPlan, stopAtFailure = true, records: TrialRecord[] = []): TrialsRun {
-  for (const t of plan.trials) {
+  for (const [index, t] of plan.trials.entries()) {
+    plan.progress?.trial(index + 1, plan.trials.length, spentEvaluations());
     const record = runOneTrial(plan, t);
     records.push(record);
     if (stopAtFailure && record.judgement.reason !== null) break;
