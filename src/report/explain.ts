@@ -87,7 +87,7 @@ export function formatExplanations(list: readonly Explanation[], p: Palette, rep
   const out: string[] = [];
   for (const e of list) {
     const r = e.result;
-    out.push(header(e, p, replay.seed));
+    out.push(header(e, p, replay.seed), `  ${p.bold('read as:')} ${e.readAs}`);
     if (r.status !== 'error') out.push(p.dim(`  ${shownLine(e, replay.seed)}`));
     for (const input of e.inputs) out.push(inputTitle(input, p), ...indent(matrixLines(input.value)));
     out.push(...indent(sides(e, p), '  '));

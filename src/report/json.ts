@@ -54,6 +54,7 @@ function jsonRow(r: ClaimResult, replay: ReplayFlags) {
     failedTrial: at?.trial ?? null,
     dims: at?.dims ?? null,
     smallest: failure?.shrunk ? { dims: failure.shrunk.dims, repro: view!.smallest!.command } : null,
+    latex: r.latex,
   };
 }
 

@@ -42,6 +42,8 @@ export interface JsonResult {
   failedTrial: number | null;
   dims: Record<string, number> | null;
   smallest: { dims: Record<string, number>; repro: string } | null;
+  /** The claim in LaTeX as mcheck read it; null for a hidden or unanswered claim. */
+  latex: string | null;
 }
 
 /** One spec error. */

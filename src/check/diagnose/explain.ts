@@ -1,3 +1,4 @@
+import { claimUnicode } from '../../render/render-claim.js';
 import type { Mat } from '../../linalg/mat.js';
 import { attempt } from '../../errors.js';
 import { compareArrays, type Tolerance } from '../../numeric/closeness.js';
@@ -44,6 +45,8 @@ export interface Explanation {
   readonly dims: ReadonlyMap<string, number>;
   /** Which draw this is, and why. */
   readonly shown: ShownDraw;
+  /** The claim as mcheck read it, in plain Unicode: `∂(xᵀAx)/∂x = (A + Aᵀ)x`. */
+  readonly readAs: string;
   /** The vars, `where` values and upstream the claim reads, at the draw. */
   readonly inputs: readonly ExplainedInput[];
   /** The names of the two sides: the claimed one and the reference (`expect` and `numeric`). */
@@ -99,8 +102,18 @@ type Checked = ReturnType<typeof checkPlanned>;
 function layOpen(plan: ClaimPlan, { result }: Checked, record: TrialRecord | undefined, shown: ShownDraw): Explanation {
   const sides = kindOf(plan.claim).sides;
   const none = { analytic: null, numeric: null, differs: null, rowLabels: null };
+  const readAs = claimUnicode(plan.identity, plan.claim);
   if (result.status === 'error' || record === undefined)
-    return { result, trial: record?.trial ?? plan.trials[0]!, dims: new Map(), shown, inputs: [], sides, ...none };
+    return {
+      result,
+      trial: record?.trial ?? plan.trials[0]!,
+      dims: new Map(),
+      shown,
+      readAs,
+      inputs: [],
+      sides,
+      ...none,
+    };
   const o = record.outcome;
   const both = o.type === 'compare' || o.type === 'shape';
   const differs =
@@ -111,6 +124,7 @@ function layOpen(plan: ClaimPlan, { result }: Checked, record: TrialRecord | und
     trial: record.trial,
     dims: record.draw.dims,
     shown,
+    readAs,
     inputs: inputsOf(plan.identity, plan.claim, record),
     sides,
     analytic,

@@ -2,6 +2,7 @@ import type { Tolerance, WorstEntry } from '../../numeric/closeness.js';
 import type { KindName } from '../kinds/kinds.js';
 import type { Limits } from '../../limits.js';
 import type { Claim, Identity, OpenClaim } from '../../spec-file/identity.js';
+import { claimLatex } from '../../render/render-claim.js';
 
 /** The verdict of one claim. `error` means the spec itself could not be evaluated. */
 export type Status = 'pass' | 'fail' | 'error';
@@ -27,6 +28,8 @@ interface RowBase {
   readonly hidden: boolean;
   /** Whether its points count towards a score: a claim of a question file. */
   readonly graded: boolean;
+  /** The claim in LaTeX as mcheck read it (∂f/∂X = expect); null for a hidden or unanswered claim. */
+  readonly latex: string | null;
   readonly tolerance: Tolerance;
   /** Trials completed (a failure stops at the failing trial). */
   readonly trials: number;
@@ -103,6 +106,8 @@ export function rowIdentity(identity: Identity, claim: Claim | OpenClaim) {
     maxPoints: claim.points,
     hidden: claim.hidden,
     graded: identity.question,
+    // A hidden claim shows only its name, status and points: its formula would give the answer.
+    latex: claim.hidden || 'complete' in claim ? null : claimLatex(identity, claim),
   };
 }
 

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { LATEX } from '../../../src/render/latex-notation.js';
+import { UNICODE } from '../../../src/render/unicode-notation.js';
+import { type NameKinds, renderExpression } from '../../../src/render/render-expression.js';
+import { claimLatex, claimUnicode } from '../../../src/render/render-claim.js';
+import { loadIdentities } from '../../../src/spec-file/load-identities.js';
+import { identityOf, spec } from '../../helpers/spec-text.js';
+
+// Formulas as mcheck read them: from its own parse, in the notation of a hint sheet.
+
+const KINDS: NameKinds = new Map([
+  ['x', 'array'],
+  ['A', 'array'],
+  ['X', 'array'],
+  ['W1', 'array'],
+  ['G', 'array'],
+  ['n', 'scalar'],
+  ['t', 'scalar'],
+  ['gamma', 'array'],
+  ['dX', { d: 'X' }],
+]);
+
+describe('expressions in plain Unicode', () => {
+  it.each([
+    ["x' * A * x", 'xᵀAx'],
+    ["(A + A') * x", '(A + Aᵀ)x'],
+    ['inv(X)', 'X⁻¹'],
+    ["inv(X)'", 'X⁻¹ᵀ'],
+    ['inv(A + X)', '(A + X)⁻¹'],
+    ['det(X) * trace(inv(X) * dX)', '|X|tr(X⁻¹dX)'],
+    ['x .* x', 'x ⊙ x'],
+    ['x .^ 2', 'x∘²'],
+    ['t ^ 2', 't²'],
+    ['kron(A, X)', 'A ⊗ X'],
+    ['sigmoid(W1 * x)', 'σ(W₁x)'],
+    ['norm(x, 1)', '‖x‖_1'],
+    ['sqrt(n)', '√n'],
+    ['logdet(X)', 'log|X|'],
+    ['2 * x - 1 / n', '2x − 1/n'],
+    ['x[2:n]', 'x[2:n]'],
+    ['t > 0 ? t : 0', '(t if t > 0, else 0)'],
+    ['gamma .* x', 'γ ⊙ x'],
+    ['eye(n)', 'I'],
+  ])('%s reads %s', (source, unicode) => {
+    expect(renderExpression(source, UNICODE, KINDS)).toBe(unicode);
+  });
+});
+
+describe('expressions in LaTeX', () => {
+  it.each([
+    ["x' * A * x", '\\mathbf{x}^{\\top} \\mathbf{A} \\mathbf{x}'],
+    ['inv(X)', '\\mathbf{X}^{-1}'],
+    ["inv(X)'", '{\\mathbf{X}^{-1}}^{\\top}'],
+    ['(t + 1) / n', '\\frac{t + 1}{n}'],
+    ['det(X)', '\\left|\\mathbf{X}\\right|'],
+    ['trace(X)', '\\operatorname{tr}\\left(\\mathbf{X}\\right)'],
+    ['x .* x', '\\mathbf{x} \\odot \\mathbf{x}'],
+    ['kron(A, X)', '\\mathbf{A} \\otimes \\mathbf{X}'],
+    ['sigmoid(t)', '\\sigma\\left(t\\right)'],
+    ['W1', '\\mathbf{W}_{1}'],
+    ['gamma', '\\boldsymbol{\\gamma}'],
+    ['dX', '\\mathrm{d}\\mathbf{X}'],
+    ['2 * 3', '2 \\cdot 3'],
+    ['ones(n, 1)', '\\mathbf{1}_{n}'],
+    ['1e-8', '1 \\times 10^{-8}'],
+    ['[1, 2; 3, 4]', '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}'],
+  ])('%s is %s', (source, latex) => {
+    expect(renderExpression(source, LATEX, KINDS)).toBe(latex);
+  });
+});
+
+describe('claims as mcheck reads them', () => {
+  const identity = identityOf(spec`
+    id: kinds
+    dims: { n: [2, 4] }
+    vars:
+      x: { shape: [n] }
+      A: { shape: [n, n] }
+      W: { shape: [n, n] }
+    claims:
+      - { name: g, kind: gradient, f: "x' * A * x", wrt: x, expect: "(A + A') * x" }
+      - { name: j, kind: jacobian, f: W * x, wrt: x, expect: "W'" }
+      - { name: jn, kind: jacobian, f: W * x, wrt: x, expect: W, layout: numerator }
+      - { name: b, kind: backprop, f: W * x, upstream: G, wrt: W, expect: "G * x'" }
+      - { name: h, kind: hessian, f: "x' * A * x", wrt: x, expect: "A + A'" }
+      - { name: d, kind: differential, f: inv(A), wrt: A, expect: -inv(A) * dA * inv(A) }
+      - { name: e, kind: equal, lhs: "(A * W)'", rhs: "W' * A'" }
+  `);
+  const said = Object.fromEntries(identity.claims.map((c) => [c.name, claimUnicode(identity, c)]));
+
+  it('says each kind in its notation', () => {
+    expect(said).toEqual({
+      g: '∂(xᵀAx)/∂x = (A + Aᵀ)x',
+      j: '∂(Wx)ᵀ/∂x = Wᵀ  (denominator layout)',
+      jn: '∂(Wx)/∂xᵀ = W  (numerator layout)',
+      b: '∂sum(G ⊙ (Wx))/∂W = Gxᵀ',
+      h: '∂²(xᵀAx)/∂x∂xᵀ = A + Aᵀ',
+      d: 'd(A⁻¹) = −A⁻¹dA·A⁻¹',
+      e: '(AW)ᵀ = WᵀAᵀ',
+    });
+  });
+
+  it('writes the gradient in LaTeX with bold arrays', () => {
+    expect(claimLatex(identity, identity.claims[0]!)).toBe(
+      '\\frac{\\partial \\left(\\mathbf{x}^{\\top} \\mathbf{A} \\mathbf{x}\\right)}{\\partial \\mathbf{x}} = \\left(\\mathbf{A} + \\mathbf{A}^{\\top}\\right) \\mathbf{x}',
+    );
+  });
+});
+
+/** True when the braces of a TeX string balance and no base carries two superscripts (`x^{a}^{b}`). */
+function wellFormed(tex: string): boolean {
+  const plain = tex.replace(/\\[{}]/g, '  ');
+  const opens: number[] = [];
+  for (let i = 0; i < plain.length; i++) {
+    if (plain[i] === '{') opens.push(i);
+    else if (plain[i] === '}') {
+      const open = opens.pop();
+      if (open === undefined) return false;
+      if (plain[i + 1] === '^' && plain[open - 1] === '^') return false;
+    }
+  }
+  return opens.length === 0;
+}
+
+describe('every claim of the bundled set and the fixtures', () => {
+  const loaded = loadIdentities(['identities', 'test/fixtures/correct', 'test/fixtures/wrong']);
+  const claims = loaded.identities.flatMap((i) => i.claims.map((c) => [i, c] as const));
+
+  it('renders in both notations, with balanced TeX and no source left of the habits it replaces', () => {
+    expect(claims.length).toBeGreaterThan(100);
+    for (const [identity, claim] of claims) {
+      const tex = claimLatex(identity, claim);
+      expect(wellFormed(tex), `${claim.row}: ${tex}`).toBe(true);
+      expect(tex, claim.row).not.toMatch(/\.\*|\binv\(|'|\btrace\(/);
+      expect(claimUnicode(identity, claim), claim.row).not.toMatch(/\.\*|\binv\(|'/);
+    }
+  });
+});
