@@ -91,8 +91,11 @@ export function parseShard(value: string): { index: number; count: number } {
 export function parsePattern(value: string): RegExp {
   try {
     return new RegExp(value);
-  } catch {
-    throw new InvalidArgumentError('not a valid regular expression.');
+  } catch (error) {
+    const why = error instanceof SyntaxError ? error.message.replace(/^Invalid regular expression: /, '') : 'invalid';
+    throw new InvalidArgumentError(
+      `not a valid regular expression (${why}); to match a character such as [ ( . * literally, put \\ before it.`,
+    );
   }
 }
 

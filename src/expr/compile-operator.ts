@@ -32,8 +32,15 @@ export function compileOperator(node: AnyNode, args: Evaluator[], dims: Readonly
     try {
       return op(x, y, trace);
     } catch (error) {
+      if (!(error instanceof MathError)) throw error;
+      // a / B is a * inv(B): by a vector that is no division of entries, which is ./
+      if (node.op === '/' && !(y.rows === 1 && y.cols === 1))
+        throw new MathError(
+          `${error.message}; ${left} / ${right} divides by the matrix ${right} (times its inverse): for each entry write ${left} ./ ${right}`,
+        );
+      if (node.op === '^' && left === 'e') throw new MathError(`${error.message}; e^x is exp(x), for each entry`);
       // Shapes are checked on the values: say which operands, in which dims, and what would fit.
-      if (!(error instanceof MathError) || !error.message.startsWith('dimension mismatch')) throw error;
+      if (!error.message.startsWith('dimension mismatch')) throw error;
       const operands = [
         { source: left!, value: x },
         { source: right!, value: y },

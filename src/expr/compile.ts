@@ -4,7 +4,8 @@ import { compileConditional } from './compile-conditional.js';
 import { compileIndex } from './compile-index.js';
 import { type AnyNode, Refusal } from './syntax.js';
 import { closest } from '../util/closest.js';
-import { aliasOf, withHabitFixes } from './habits.js';
+import { withHabitFixes } from './habits.js';
+import { aliasOf } from './function-aliases.js';
 import { CONSTANT_VALUES } from './language/index.js';
 import { PRELUDE } from './prelude.js';
 import type { KinkTrace } from './kink-trace.js';
@@ -123,6 +124,12 @@ function compileNode(node: AnyNode, state: CompileState, depth: number): Evaluat
     case 'OperatorNode':
       return compileOperator(node, node.args!.map(child), state.dims);
     case 'FunctionNode':
+      if (names.has((node.fn as AnyNode).name ?? '')) {
+        const name = (node.fn as AnyNode).name!;
+        throw new Refusal(
+          `${name} is not a function: an entry is read with brackets, ${name}[1] or ${name}[i, j] (MATLAB's ${name}(1))`,
+        );
+      }
       return compileCall(node, node.args!.map(child));
     case 'ArrayNode':
       return compileArray(node, child);
@@ -149,6 +156,16 @@ function compileSymbolName(name: string, names: ReadonlySet<string>, used: Set<s
   return true;
 }
 
+/** Why a name may be undefined: the identity written as I, a direction outside a differential, a typo. */
+function undefinedAdvice(name: string, names: ReadonlySet<string>): string {
+  if (['I', 'Id', 'eye'].includes(name)) return ': the identity is eye(n), with a dims symbol (or number) for its size';
+  const direction = /^d([A-Za-z_]\w*)$/.exec(name)?.[1];
+  if (direction !== undefined && names.has(direction))
+    return `: ${name} is the direction of ${direction} only in a differential claim (kind: differential, wrt: ${direction})`;
+  const near = closest(name, [...names, ...CONSTANT_VALUES.keys()]);
+  return near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : '';
+}
+
 function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<string>): Evaluator {
   if (names.has(name)) {
     used.add(name);
@@ -161,8 +178,7 @@ function compileSymbol(name: string, names: ReadonlySet<string>, used: Set<strin
   const constant = CONSTANT_VALUES.get(name);
   if (constant !== undefined) return () => constant;
   if (PRELUDE.has(name)) throw new Refusal(`${name} is a function: call it as ${name}(...)`);
-  const near = closest(name, [...names, ...CONSTANT_VALUES.keys()]);
-  throw new Refusal(`undefined name "${name}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  throw new Refusal(`undefined name "${name}"${undefinedAdvice(name, names)}`);
 }
 
 function compileCall(node: AnyNode, args: Evaluator[]): Evaluator {

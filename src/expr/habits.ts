@@ -1,3 +1,6 @@
+import { asFactor, rewriteCalls, rewriteMethods } from './habit-rewrites.js';
+import { RENAMED, renamed } from './function-aliases.js';
+
 /**
  * Habits from LaTeX, NumPy, PyTorch and MATLAB that students bring to an expression, each with the
  * mcheck form. They are consulted only when an expression fails to compile, so they never change
@@ -7,10 +10,12 @@
 interface Habit {
   /** Where the habit shows in the source. */
   readonly test: RegExp;
-  /** The fix, in the spec author's words. */
-  readonly fix: string;
+  /** The fix, in the spec author's words (given the source, where it names what it found). */
+  readonly fix: string | ((source: string) => string);
   /** The textual rewrite into mcheck's form, where one is safe. */
   readonly rewrite: ((source: string) => string) | null;
+  /** The parser's own message would mislead (`axis=0` is no assignment): the fix replaces it. */
+  readonly replaces?: true;
 }
 
 const replace =
@@ -28,6 +33,7 @@ const LATEX: readonly (readonly [RegExp, string])[] = [
   [/\\(?:left|right)\s*/, ''],
   [/\\(exp|log|det|tanh|sin|cos)\b/, '$1'],
   [/\\tr\b|\\operatorname\{tr\}/, 'trace'],
+  [/\\(sum|prod)\b\s*(?:_\{[^{}]*\})?/, '$1'],
 ];
 
 /** A rewrite of every LaTeX command above. */
@@ -44,6 +50,8 @@ const UNICODE: readonly (readonly [RegExp, string])[] = [
   [/[·×∙]/, '*'],
   [/⊙|∘/, '.*'],
   [/−/, '-'],
+  [/σ\s*\(/, 'sigmoid('],
+  [/√\s*\(/, 'sqrt('],
 ];
 
 /** `^T`, `^{T}`, `^\top` and their kin; the space after a bare `T` is kept, so `x^T A` reads `x' A`. */
@@ -67,27 +75,51 @@ const HABITS: readonly Habit[] = [
   },
   { test: /@/, fix: 'the matrix product is *: A * B (not A @ B)', rewrite: replace(/@/, '*') },
   {
-    test: /\b(?:np|numpy|jnp|torch)\.(?:dot|matmul)\s*\(|\.dot\s*\(|\bmatmul\s*\(/,
+    test: /\b(?:np|numpy|jnp|torch)\.(?:dot|matmul|mm)\s*\(|\.dot\s*\(|\b(?:matmul|mm)\s*\(/,
     fix: 'the matrix product is *: A * B (not np.dot(A, B), A.dot(B) or matmul)',
     rewrite: (s) =>
-      s
-        .replace(/\b(?:(?:np|numpy|jnp|torch)\.)?(?:dot|matmul)\s*\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)/g, '$1 * $2')
-        .replace(/([A-Za-z_]\w*)\.dot\s*\(\s*([^()]+?)\s*\)/g, '$1 * $2'),
+      rewriteCalls(s, /(?:(?:np|numpy|jnp|torch)\.)?(?:dot|matmul|mm)/, (args, name) =>
+        args.length === 2 && name !== 'dot' ? args.map(asFactor).join(' * ') : `${name}(${args.join(', ')})`,
+      ).replace(/([A-Za-z_]\w*)\.dot\s*\(([^()]*)\)/g, (_, a: string, b: string) => `${a} * ${asFactor(b.trim())}`),
+  },
+  {
+    test: /(?:(?<![\w.])(?!(?:np|numpy|jnp|torch|tf|math|scipy|linalg)\.)[A-Za-z_]\w*|\))\.(?:inverse|inv|transpose|t|sum|mean|prod|trace|det|exp|log|abs|sqrt|tanh|sigmoid|norm|max|min)\s*\(/,
+    fix: 'methods are not part of an expression: x.sum() is sum(x), X.inverse() is inv(X), x.t() is transpose(x)',
+    rewrite: rewriteMethods,
+  },
+  {
+    test: /\.'/,
+    fix: "a transpose is x' (MATLAB's x.' is the same for real values)",
+    rewrite: replace(/\.'/, "'"),
+  },
+  {
+    test: /\\(?![A-Za-z{}|,;!])/,
+    fix: "MATLAB's left division A \\ b is solve(A, b), the same as inv(A) * b",
+    rewrite: replace(/([A-Za-z_]\w*'?)\s*\\\s*([A-Za-z_]\w*'?)/, 'solve($1, $2)'),
+    replaces: true,
   },
   {
     test: /\b(?:np|numpy|jnp|torch|tf|math|scipy)\.(?:linalg\.)?[A-Za-z_]/,
     fix: 'functions are bare names: log(x), inv(A), not np.log(x) or torch.inverse(A)',
-    rewrite: replace(/\b(?:np|numpy|jnp|torch|tf|math|scipy)\.(?:linalg\.)?/, ''),
+    rewrite: (s) => renamed(s.replace(/\b(?:np|numpy|jnp|torch|tf|math|scipy)\.(?:linalg\.)?/g, '')),
+  },
+  {
+    test: RENAMED,
+    // The unknown-function message already names the mcheck name: this habit only rewrites.
+    fix: '',
+    rewrite: renamed,
   },
   {
     test: /\|[^|]+\|/,
-    fix: '|X| is written det(X) for a determinant, abs(x) for each entry, norm(x) for a norm',
-    rewrite: null,
+    fix: '|X| is written det(X) for a determinant, abs(x) for each entry, norm(x) for a norm (||x||), logdet(X) for log|X|',
+    // Only the readings that cannot be wrong: ||x|| is a norm, log|X| a log-determinant.
+    rewrite: (s) => s.replace(/\|\|([^|]+)\|\|/g, 'norm($1)').replace(/\blog\s*\(\s*\|([^|]+)\|\s*\)/g, 'logdet($1)'),
   },
   {
     test: /\b(?:axis|dim)\s*=\s*[01]\b/,
-    fix: "NumPy's axis=0 (down the columns) is sum(A, 1), and axis=1 (along the rows) is sum(A, 2)",
+    fix: "an axis is a plain argument: NumPy's axis=0 (down the columns) is sum(A, 1), and axis=1 (along the rows) is sum(A, 2)",
     rewrite: (s) => s.replace(/\b(?:axis|dim)\s*=\s*0\b/g, '1').replace(/\b(?:axis|dim)\s*=\s*1\b/g, '2'),
+    replaces: true,
   },
   {
     test: /\*\*/,
@@ -109,47 +141,27 @@ const HABITS: readonly Habit[] = [
   { test: /\blog\s+det\s*\(/, fix: 'log|det X| is logdet(X)', rewrite: replace(/\blog\s+det\s*\(/, 'logdet(') },
   {
     test: /\\[A-Za-z]+|\^\s*\{/,
-    fix: "LaTeX is not an expression: \\frac{a}{b} is a / b, \\cdot is *, \\top is ', \\mathbf{x} is x",
+    fix: "LaTeX is not an expression: \\frac{a}{b} is a / b, \\cdot is *, \\top is ', \\mathbf{x} is x, \\sum x is sum(x), \\|x\\| is norm(x)",
     rewrite: rewriteLatex,
   },
   {
-    test: /ᵀ|⊤|⁻¹|[·×∙⊙∘−]/,
-    fix: "write operators in ASCII: ' for ᵀ, inv(X) for X⁻¹, * for · and ×, .* for ⊙, - for −",
+    test: /ᵀ|⊤|⁻¹|[·×∙⊙∘−σ√]/,
+    fix: "write operators in ASCII: ' for ᵀ, inv(X) for X⁻¹, * for · and ×, .* for ⊙, - for −, sigmoid(x) for σ(x), sqrt(x) for √x",
     rewrite: (s) => UNICODE.reduce((out, [pattern, by]) => replace(pattern, by)(out), s),
   },
 ];
 
-/** Functions of other languages (and misnamed ones), and the mcheck form. */
-const ALIASES: ReadonlyMap<string, string> = new Map([
-  ['tr', 'the trace is trace(A)'],
-  ['Tr', 'the trace is trace(A)'],
-  ['ln', 'the natural logarithm is log(x)'],
-  ['maximum', 'the entrywise maximum is max(a, b)'],
-  ['minimum', 'the entrywise minimum is min(a, b)'],
-  ['matmul', 'the matrix product is *: A * B'],
-  ['mm', 'the matrix product is *: A * B'],
-  ['inverse', 'the inverse is inv(A)'],
-  ['eig', 'the eigenvalues are eigvals(A), or eigvalsh(S) for a symmetric S'],
-  ['eigh', 'the eigenvalues of a symmetric S are eigvalsh(S), its eigenvectors eigvecsh(S)'],
-  ['svd', 'the singular values are svdvals(A)'],
-  ['cholesky', 'the Cholesky factor is chol(S)'],
-  ['diagm', 'a diagonal matrix is diag(v)'],
-  ['frobenius', 'the Frobenius norm is norm(A)'],
-  ['hadamard', 'the entrywise product is a .* b'],
-  ['einsum', 'write the product with * and .*, and sum(A, 1) or sum(A, 2) for a contraction'],
-]);
-
-/** The fix for a function known under another name elsewhere, or null. */
-export function aliasOf(name: string): string | null {
-  return ALIASES.get(name) ?? null;
-}
-
 /** The fixes of the habits `source` shows, and its rewrite with every one applied. */
-export function habitsIn(source: string): { readonly fixes: readonly string[]; readonly rewritten: string } {
+export function habitsIn(source: string): {
+  readonly fixes: readonly string[];
+  readonly rewritten: string;
+  readonly replaces: boolean;
+} {
   const found = HABITS.filter((h) => h.test.test(source));
   let rewritten = source;
   for (const h of found) if (h.rewrite !== null) rewritten = h.rewrite(rewritten);
-  return { fixes: found.map((h) => h.fix), rewritten };
+  const fixes = found.map((h) => (typeof h.fix === 'string' ? h.fix : h.fix(source)));
+  return { fixes, rewritten, replaces: found.some((h) => h.replaces === true) };
 }
 
 /**
@@ -158,9 +170,9 @@ export function habitsIn(source: string): { readonly fixes: readonly string[]; r
  * (x^T is LaTeX); try: x' * A`.
  */
 export function withHabitFixes(source: string, message: string, compiles: (source: string) => boolean): string {
-  const { fixes, rewritten } = habitsIn(source);
-  const extra = fixes.filter((fix) => !message.includes(fix));
-  if (extra.length === 0) return message;
+  const { fixes, rewritten, replaces } = habitsIn(source);
+  const extra = fixes.filter((fix) => fix !== '' && !message.includes(fix));
   const offer = rewritten !== source && compiles(rewritten) ? `; try: ${rewritten}` : '';
-  return `${message}; ${extra.join('; ')}${offer}`;
+  if (extra.length === 0) return `${message}${offer}`;
+  return `${replaces ? '' : `${message}; `}${extra.join('; ')}${offer}`;
 }

@@ -42,6 +42,7 @@ export function readSource(source: string, maxLength: number, maxDepth: number):
     return { ok: true, root: parseExpression(source) };
   } catch (error) {
     if (!isParseFailure(error)) throw error;
-    return { ok: false, message: `cannot parse ${JSON.stringify(source)}: ${error.message}` };
+    // Quoted as written: JSON's escapes would double every backslash of a LaTeX habit.
+    return { ok: false, message: `cannot parse "${source}": ${error.message}` };
   }
 }

@@ -108,10 +108,17 @@ export function describeMismatch(
   reason: string,
 ): string {
   const [a, b] = operands.map((o) => ({ ...o, source: shortened(o.source) })) as [Operand, Operand];
-  const why = /\(([^()]*)\)$/.exec(reason)?.[1];
   // Advice is only worth giving in text the author can copy.
-  const advice =
-    a.source === operands[0].source && b.source === operands[1].source ? transposeAdvice(op, [a, b]) : null;
+  const copyable = a.source === operands[0].source && b.source === operands[1].source;
+  const transpose = copyable ? transposeAdvice(op, [a, b]) : null;
+  const matrix = (m: Mat): boolean => m.rows > 1 && m.cols > 1;
+  const same = op === '*' && matrix(a.value) && a.value.rows === b.value.rows && a.value.cols === b.value.cols;
+  const advice = [
+    // Two operands of one shape in a product: the entrywise product is the likelier meaning.
+    ...(same ? [`${a.source} .* ${b.source} is the product of each entry`] : []),
+    ...(transpose === null ? [] : [same ? `${transpose} for the matrix product` : transpose]),
+  ];
+  const why = /\(([^()]*)\)$/.exec(reason)?.[1];
   const what = `${describeOperand(a, dims)}, ${describeOperand(b, dims)}`;
-  return `dimension mismatch in ${a.source} ${op} ${b.source}: ${what}${why === undefined ? '' : `: ${why}`}${advice === null ? '' : `; ${advice}`}`;
+  return `dimension mismatch in ${a.source} ${op} ${b.source}: ${what}${why === undefined ? '' : `: ${why}`}${advice.map((x) => `; ${x}`).join('')}`;
 }

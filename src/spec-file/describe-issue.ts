@@ -71,9 +71,43 @@ interface IssueContext {
   readonly at: (message: string, path?: SpecPath, asKey?: boolean) => DescribedIssue;
 }
 
-/** ` (did you mean "expect"?)` for a word close to one of `known`, else nothing. */
+/** Words of other tools and notes for mcheck's keys, kinds and samples. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  variables: 'vars',
+  var: 'vars',
+  inputs: 'vars',
+  expected: 'expect',
+  expectation: 'expect',
+  answer: 'expect',
+  function: 'f',
+  fn: 'f',
+  with_respect_to: 'wrt',
+  respect_to: 'wrt',
+  dims_: 'dims',
+  sizes: 'dims',
+  backward: 'backprop',
+  vjp: 'backprop',
+  equals: 'equal',
+  identity: 'equal',
+  positive_definite: 'spd',
+  posdef: 'spd',
+  pd: 'spd',
+  gaussian: 'normal',
+  randn: 'normal',
+  rand: 'uniform',
+  sym: 'symmetric',
+  ortho: 'orthogonal',
+  lower_triangular: 'lower',
+  upper_triangular: 'upper',
+  antisymmetric: 'skew',
+  skew_symmetric: 'skew',
+};
+
+/** ` (did you mean "expect"?)` for a word close to one of `known` (or another tool's word for it), else nothing. */
 export function didYouMean(word: string, known: Iterable<string>): string {
-  const near = closest(word, known);
+  const all = [...known];
+  const synonym = SYNONYMS[word.toLowerCase().replace(/[- ]/g, '_')];
+  const near = synonym !== undefined && all.includes(synonym) ? [synonym] : closest(word, all);
   return near.length === 0 ? '' : ` (did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?)`;
 }
 
@@ -90,15 +124,41 @@ function describeUnknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, c: IssueCo
   );
 }
 
+/** What a required key is for, said when it is missing. */
+const KEY_HELP: Readonly<Record<string, string>> = {
+  upstream: ' (the name expect reads the upstream gradient by, such as upstream: G)',
+  wrt: ' (the var the claim differentiates by)',
+  f: ' (the function the claim differentiates)',
+  vars: ' (the random inputs: vars: { x: { shape: [n] } })',
+  shape: ' ([] a scalar, [n] a vector, [m, n] a matrix)',
+  lhs: ' (an equal claim compares lhs with rhs)',
+};
+
 /** A missing key, pointing at the mapping that lacks it. */
 function describeMissing(c: IssueContext): DescribedIssue {
-  return c.at(`missing required key "${c.path[c.path.length - 1]}"`, c.path.slice(0, -1));
+  const key = String(c.path[c.path.length - 1]);
+  return c.at(`missing required key "${key}"${KEY_HELP[key] ?? ''}`, c.path.slice(0, -1));
+}
+
+/** The fix for a value of the wrong type where a habit explains it: a tuple for a shape, a mapping of claims. */
+function typeFix(c: IssueContext): string {
+  const last = c.path.at(-1);
+  if (last === 'shape' && typeof c.input === 'string')
+    return `; write the shape as a YAML list: shape: [${c.input.replace(/^[([]|[)\]]$/g, '').trim()}]`;
+  if (last === 'claims' && c.input !== null && typeof c.input === 'object')
+    return '; write claims as a YAML list, each claim starting with "- " on its own line (- name: dx)';
+  if (last === 'wrt' && Array.isArray(c.input))
+    return '; this kind takes one var: write one claim per var, or use kind: differential (wrt: [x, y]) for several';
+  return '';
 }
 
 /** A value of the wrong type, or a missing key (zod reports those as `undefined` of a type). */
 function describeInvalidType(issue: z.core.$ZodIssueInvalidType, c: IssueContext): DescribedIssue {
   if (c.input === undefined) return describeMissing(c);
-  return c.at(`${c.where || 'the spec'} must be ${A[issue.expected] ?? issue.expected}, got ${describeValue(c.input)}`);
+  const fix = typeFix(c);
+  return c.at(
+    `${c.where || 'the spec'} must be ${A[issue.expected] ?? issue.expected}, got ${describeValue(c.input)}${fix}`,
+  );
 }
 
 /**
@@ -123,7 +183,9 @@ function describeInvalidUnion(issue: z.core.$ZodIssueInvalidUnion, c: IssueConte
       : c.path.includes('dims')
         ? 'a whole number or a range [min, max]'
         : 'an expression (text)';
-  return c.at(`${c.where} must be ${wanted}, got ${describeValue(c.input)}`);
+  const range = typeof c.input === 'string' ? /^\s*(\d+)\s*(?:\.\.\.?|-|–|:|to)\s*(\d+)\s*$/.exec(c.input) : null;
+  const fix = range === null ? '' : `; write the range as a list: [${range[1]}, ${range[2]}]`;
+  return c.at(`${c.where} must be ${wanted}, got ${describeValue(c.input)}${fix}`);
 }
 
 /** A string of the wrong form: control characters in a name, or an id that is not kebab-case. */

@@ -94,7 +94,11 @@ function resolveClaim(ctx: ResolveContext, scope: ClaimScope, at: ClaimAt): Clai
   const { raw, index } = at;
   const path = ['claims', index];
   const [slot, written] = raw.kind === 'equal' ? (['rhs', raw.rhs] as const) : (['expect', raw.expect] as const);
-  if (written === undefined && !scope.question) {
+  // A misspelt expect (`expct`) is already said, with its fix: its absence needs no second error.
+  const misspelt = ctx.errors.some(
+    (e) => e.path[0] === 'claims' && e.path[1] === index && e.message.includes(`did you mean "${slot}"`),
+  );
+  if (written === undefined && !scope.question && !misspelt) {
     const why = `missing required key "${slot}" in claims[${index}] (only a question file, question: true, may leave it to answer files)`;
     ctx.error('claim', why, path);
   }

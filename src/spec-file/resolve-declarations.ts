@@ -1,3 +1,4 @@
+import { didYouMean } from './describe-issue.js';
 import { RANGED_KINDS, SQUARE_KINDS, type SampleKind } from '../numeric/samplers.js';
 import type { RawSpecShell } from './schema.js';
 import type { DimSpec, ShapeEntry, VarSpec, WhereSpec } from './identity.js';
@@ -103,7 +104,11 @@ function sizeProblem(
   if (unknown.some((s) => declared.get(s) === 'dims symbol')) return undefined;
   if (unknown.length > 0) {
     const which = unknown[0] === entry.trim() ? '' : `: "${unknown[0]}"`;
-    return { code: 'shape', message: `shape entry "${entry}"${which} is not a dims symbol${list}` };
+    const near = didYouMean(
+      unknown[0]!,
+      dims.map((d) => d.name),
+    );
+    return { code: 'shape', message: `shape entry "${entry}"${which} is not a dims symbol${near}${list}` };
   }
   const [lo] = sizeBounds(entry, dims);
   if (lo < 1) {

@@ -17,6 +17,11 @@ function wrtProblem(wrt: string, scope: ClaimScope): { problem: string | null; r
   const v = scope.vars.find((x) => x.name === wrt);
   if (v === undefined) {
     if (role === 'var') return { problem: null, rejected: true };
+    if (role === 'where name')
+      return {
+        problem: `wrt ${wrt} is a where name; wrt must name a var (to differentiate by ${wrt}, declare it under vars and write f in terms of it)`,
+        rejected: false,
+      };
     if (role !== undefined) return { problem: `wrt ${wrt} is a ${role}; wrt must name a var`, rejected: false };
     const names = scope.vars.map((x) => x.name);
     const near = didYouMean(wrt, names);

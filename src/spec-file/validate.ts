@@ -23,7 +23,12 @@ function withoutUnknownKeys(data: unknown, issues: readonly z.core.$ZodIssue[]):
 export function validate<T>(ctx: ResolveContext, schema: z.ZodType<T>, data: unknown, at: SpecPath = []): T | null {
   const parsed = schema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
+  // A value of the wrong type breaks its bounds too (a text is no list of at most 2): say it once.
+  const mistyped = new Set(parsed.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('.')));
+  const said = parsed.error.issues.filter(
+    (i) => !((i.code === 'too_big' || i.code === 'too_small') && mistyped.has(i.path.join('.'))),
+  );
+  for (const issue of said) {
     const d = describeIssue({ ...issue, path: [...at, ...issue.path] } as z.core.$ZodIssue);
     ctx.error(d.code, d.message, d.path, d.asKey);
   }

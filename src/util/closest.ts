@@ -18,14 +18,20 @@ function distance(a: string, b: string): number {
  * third of its length (at least 1, at most 3): what a "did you mean" offers for a misspelling.
  * A word of one letter gets none.
  */
-export function closest(word: string, candidates: Iterable<string>, limit = 3): string[] {
-  // A one-letter word is one edit from every other one-letter word: suggestions would be noise.
-  if (word.length < 2) return [];
+export function closest(word: string, given: Iterable<string>, limit = 3): string[] {
+  // An iterator (a map's keys) can be read once: read it into a list first.
+  const candidates = [...given];
+  // A one-letter word is one edit from every other one-letter word: only its other case is near.
+  if (word.length < 2) return [...candidates].filter((c) => c !== word && c.toLowerCase() === word.toLowerCase());
+  // A word of three letters or more that begins a candidate is its abbreviation (grad, jac).
+  const lower = word.toLowerCase();
+  const prefixed =
+    lower.length >= 3 ? [...candidates].filter((c) => c.toLowerCase().startsWith(lower) && c !== word) : [];
   const within = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-  return [...candidates]
-    .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
+  const near = [...candidates]
+    .map((c) => ({ c, d: distance(lower, c.toLowerCase()) }))
     .filter((x) => x.d <= within)
     .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : 1))
-    .slice(0, limit)
     .map((x) => x.c);
+  return [...new Set([...near.filter((c) => c.toLowerCase() === lower), ...prefixed, ...near])].slice(0, limit);
 }

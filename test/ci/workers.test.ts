@@ -173,9 +173,9 @@ describe('partial derivatives shared with a worker', () => {
     const done = ticks.map(([d]) => d);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     // f at the draw, then four evaluations an entry, in whichever thread (an entry or two per
-    // thread may be counted done before its evaluations are added).
+    // thread may be counted done before its evaluations are added, or evaluated before it is counted).
     for (const [d, , evaluations] of ticks) {
-      expect(evaluations).toBeLessThanOrEqual(1 + 4 * d);
+      expect(evaluations).toBeLessThanOrEqual(1 + 4 * (d + 8));
       expect(evaluations).toBeGreaterThanOrEqual(1 + 4 * (d - 2));
     }
   });

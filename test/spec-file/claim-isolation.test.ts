@@ -49,7 +49,9 @@ describe('a broken claim among others', () => {
     `;
     const { identity, errors } = loadText(text);
     expect(identity).toBeNull();
-    expect(describeErrors(errors)).toEqual(['3:13 where.y: unknown function tr(): the trace is trace(A)']);
+    expect(describeErrors(errors)).toEqual([
+      '3:13 where.y: unknown function tr(): the trace is trace(A); try: trace(x)',
+    ]);
   });
 
   it('yields no identity when every claim is broken', () => {
@@ -96,7 +98,7 @@ describe('mcheck check on a file with one broken claim among four', () => {
     expect(pretty.code).toBe(2);
     expect(pretty.stdout).toContain('3 passed, 0 failed, 1 error');
     expect(pretty.stdout).toContain(
-      `claims[2] "trace" f: unknown function tr(): the trace is trace(A) → at ${file}:21:8`,
+      `claims[2] "trace" f: unknown function tr(): the trace is trace(A); try: trace(A) → at ${file}:21:8`,
     );
     const json = JSON.parse(runCli(['check', file, '--reporter', 'json']).stdout) as JsonReport;
     expect(json.results.map((r) => [r.claim, r.status])).toEqual([

@@ -21,7 +21,9 @@ describe('wrt', () => {
           expect: 2 * y
     `;
     const errors = errorsOf(text, 'wrt-where.yaml');
-    expect(describeErrors(errors)).toEqual(['12:10 wrt y is a where name; wrt must name a var']);
+    expect(describeErrors(errors)).toEqual([
+      '12:10 wrt y is a where name; wrt must name a var (to differentiate by y, declare it under vars and write f in terms of it)',
+    ]);
     expect(errors[0]!.file).toBe('wrt-where.yaml');
   });
 

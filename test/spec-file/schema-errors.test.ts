@@ -38,7 +38,7 @@ describe('unknown keys', () => {
     expect(errors[0]!.message).toMatch(/unknown key "smaple" in vars\.x/);
   });
 
-  it('refuses a misspelt claim key and also reports the key it was meant to be as missing', () => {
+  it('refuses a misspelt claim key with the key it was meant to be, and says it once', () => {
     const text = spec`
       id: typo-expect
       vars:
@@ -51,8 +51,7 @@ describe('unknown keys', () => {
     `;
     const errors = errorsOf(text);
     const messages = errors.map((e) => e.message);
-    expect(messages).toContainEqual(expect.stringMatching(/unknown key "expected" in claims\[0\]/));
-    expect(messages).toContainEqual(expect.stringMatching(/missing required key "expect"/));
+    expect(messages).toEqual(['unknown key "expected" in claims[0] (did you mean "expect"?)']);
     expect(errors.find((e) => e.message.includes('"expected"'))).toMatchObject({ line: 8, column: 5 });
   });
 
@@ -173,7 +172,7 @@ describe('required keys and lists', () => {
     ['vars', 'id: no-vars\nclaims:\n  - kind: equal\n    lhs: 1\n    rhs: 1\n'],
   ])('reports a missing %s', (key, text) => {
     const errors = errorsOf(text);
-    expect(errors.map((e) => e.message)).toContain(`missing required key "${key}"`);
+    expect(errors.map((e) => e.message.replace(/ \(.*\)$/, ''))).toContain(`missing required key "${key}"`);
   });
 
   it('reports a claim without kind, listing the kinds', () => {

@@ -68,7 +68,14 @@ export function finish(sides: Sides, noise: NoiseAt, labels: SideLabels): TrialO
   }
   const badNumeric = firstNonFinite(numeric);
   if (badNumeric !== null) {
-    return { type: 'fail', message: `${labels.numeric} is NaN or infinite at (${badNumeric.join(',')}) on this draw` };
+    // f itself is not finite near the draw: a log, sqrt or power of entries drawn negative, usually.
+    const why = labels.numeric.includes('numeric')
+      ? '; f is not finite near the draw (log, sqrt or a power of a negative entry?): draw its var with sample: positive'
+      : '';
+    return {
+      type: 'fail',
+      message: `${labels.numeric} is NaN or infinite at (${badNumeric.join(',')}) on this draw${why}`,
+    };
   }
   const badAnalytic = firstNonFinite(analytic);
   if (badAnalytic !== null) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../../src/expr/compile.js';
 
-const NAMES = new Set(['x', 'y', 'A', 'B', 'X', 'S', 'n']);
+const NAMES = new Set(['x', 'y', 'A', 'B', 'X', 'S', 'W', 'n', 'm']);
 
 /** Each habit of LaTeX, NumPy, PyTorch or MATLAB, and what its message must contain. */
 const HABITS: readonly (readonly [string, readonly string[]])[] = [
@@ -35,6 +35,22 @@ const HABITS: readonly (readonly [string, readonly string[]])[] = [
   ['log det(X)', ['logdet(X)', 'try: logdet(X)']],
   ['ones(n)', ['ones(n, 1)', 'try: ones(n, 1)']],
   ['inverse(A)', ['inv(A)']],
+  ["2 * np.dot(W', W * x - y)", ["try: 2 * W' * (W * x - y)"]],
+  ['np.maximum(x, 0)', ['try: max(x, 0)']],
+  ['(x .^ 2).sum()', ['methods', 'try: sum(x .^ 2)']],
+  ["X.inverse()'", ["try: inv(X)'"]],
+  ["x.' * A * x", ["try: x' * A * x"]],
+  ['A \\ x', ['solve(A, b)', 'try: solve(A, x)']],
+  ['log(|X|)', ['try: logdet(X)']],
+  ['||x - y||^2', ['try: norm(x - y)^2']],
+  ['σ(x)', ['sigmoid(x) for σ(x)', 'try: sigmoid(x)']],
+  ['numel(x)', ['dims symbols']],
+  ['size(X, 1)', ['size(X, 1) of an [m, n] var is m']],
+  ['repmat(x, 1, n)', ['broadcasts']],
+  ['x(1)', ['x is not a function', 'x[1]']],
+  ['I', ['eye(n)']],
+  ["dx' * A", ['differential claim']],
+  ['tr(A * X)', ['try: trace(A * X)']],
   ['trce(A)', ['did you mean trace()']],
   ['sum(yy)', ['(did you mean y']],
 ];

@@ -30,7 +30,10 @@ describe('shape errors with names', () => {
       "W1' * x",
       "dimension mismatch in W1' * x: W1' is 3×5 (d×h), x is 3×1 (d×1): inner dimensions 5 != 3; W1 * x would fit",
     ],
-    ['W1 * W1', "W1 is 5×3 (h×d), W1 is 5×3 (h×d): inner dimensions 3 != 5; W1' * W1 would fit"],
+    [
+      'W1 * W1',
+      "W1 is 5×3 (h×d), W1 is 5×3 (h×d): inner dimensions 3 != 5; W1 .* W1 is the product of each entry; W1' * W1 would fit for the matrix product",
+    ],
     ["W1 * x + b'", "W1 * x is 5×1 (h×1), b' is 1×5 (1×h)"],
     ["W1 * x + b'", 'W1 * x + b would fit'],
     ['(W1 + 1) * b', "(W1 + 1)' * b would fit"],
@@ -43,6 +46,11 @@ describe('shape errors with names', () => {
     expect(mismatch('W1 * W1', ['h', 'N', 'd'])).toContain('W1 is 5×3 (h×d)');
     const both = mismatch('W1 * b', []);
     expect(both).toContain('W1 is 5×3, b is 5×1: inner dimensions 3 != 5');
+  });
+
+  it('says ./ for a division by a vector, and exp for e^x', () => {
+    expect(mismatch('1 / x')).toContain('for each entry write 1 ./ x');
+    expect(mismatch('e ^ x')).toContain('e^x is exp(x)');
   });
 
   it('offers no transpose when none fits', () => {
