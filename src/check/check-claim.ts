@@ -6,11 +6,26 @@ import { type ClaimPlan, planClaim } from './plan/claim-plan.js';
 import type { ClaimSettings } from './plan/claim-settings.js';
 import type { ClaimProgress } from './plan/claim-progress.js';
 import { type ClaimResult, rowIdentity } from './result/claim-result.js';
+import { type Evidence, evidenceOf } from './result/evidence.js';
+import { kindOf } from './kinds/kinds.js';
+import { toleranceFor } from './trial/judge.js';
 import { type TrialRecord, type TrialsRun, foldTrials, runTrials } from './trial/run-trials.js';
 
 export { DEFAULT_TRIALS, MAX_RUN_TRIALS, type ClaimSettings } from './plan/claim-settings.js';
 
 const record = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries(m);
+
+/** Both sides of the failing trial, for the report's pictures; null when it compared nothing. */
+function evidenceOfRecord(plan: ClaimPlan, failed: TrialRecord): Evidence | null {
+  const o = failed.outcome;
+  if (o.type !== 'compare' && o.type !== 'shape') return null;
+  return evidenceOf(
+    o.analytic,
+    o.numeric,
+    toleranceFor(plan.criterion, o.analytic, o.numeric),
+    kindOf(plan.claim).sides,
+  );
+}
 
 /** What every row of the plan's claim has, with the figures of the trials in `run`. */
 function rowOf(plan: ClaimPlan, run: TrialsRun) {
@@ -37,7 +52,8 @@ function resultOf(plan: ClaimPlan, run: TrialsRun, diagnose: boolean): ClaimResu
   const diagnosis = diagnose
     ? diagnoseWithin({ ...plan, progress: null }, run)
     : { hint: null, noise: null, shrunk: null };
-  return { ...row, status: 'fail', failure: { message, trial, dims, worst: run.worst, ...diagnosis } };
+  const evidence = evidenceOfRecord(plan, failed);
+  return { ...row, status: 'fail', failure: { message, trial, dims, worst: run.worst, evidence, ...diagnosis } };
 }
 
 /**

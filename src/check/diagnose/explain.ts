@@ -1,13 +1,13 @@
 import { claimUnicode } from '../../render/render-claim.js';
 import type { Mat } from '../../linalg/mat.js';
 import { attempt } from '../../errors.js';
-import { compareArrays, type Tolerance } from '../../numeric/closeness.js';
 import type { Claim, Identity } from '../../spec-file/identity.js';
 import { checkPlanned } from '../check-claim.js';
 import { kindOf } from '../kinds/kinds.js';
 import { type ClaimPlan, planClaim } from '../plan/claim-plan.js';
 import type { ClaimSettings } from '../plan/claim-settings.js';
 import type { ClaimResult } from '../result/claim-result.js';
+import { entrywiseOutside } from '../result/evidence.js';
 import { scopeMaker, whereNeeded } from '../trial/scope.js';
 import type { TrialRecord } from '../trial/run-trials.js';
 import { toleranceFor } from '../trial/judge.js';
@@ -59,18 +59,6 @@ export interface Explanation {
   readonly rowLabels: readonly string[] | null;
 }
 
-function entrywise(analytic: Mat, numeric: Mat, tolerance: Tolerance): boolean[] {
-  return Array.from(numeric.re, (_, k) => {
-    const one = (m: Mat): Mat => ({
-      rows: 1,
-      cols: 1,
-      re: m.re.subarray(k, k + 1),
-      im: m.im ? m.im.subarray(k, k + 1) : null,
-    });
-    return !compareArrays(one(analytic), one(numeric), tolerance).passed;
-  });
-}
-
 /**
  * The vars of the draw the claim reads, then the `where` values it reads (as far as they can be
  * computed: only those, so an unrelated one that fails on this draw hides nothing), then a
@@ -117,7 +105,9 @@ function layOpen(plan: ClaimPlan, { result }: Checked, record: TrialRecord | und
   const o = record.outcome;
   const both = o.type === 'compare' || o.type === 'shape';
   const differs =
-    o.type === 'compare' ? entrywise(o.analytic, o.numeric, toleranceFor(plan.criterion, o.analytic, o.numeric)) : null;
+    o.type === 'compare'
+      ? entrywiseOutside(o.analytic, o.numeric, toleranceFor(plan.criterion, o.analytic, o.numeric))
+      : null;
   const [analytic, numeric] = both ? [o.analytic, o.numeric] : [null, null];
   return {
     result,

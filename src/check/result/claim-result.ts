@@ -2,6 +2,7 @@ import type { Tolerance, WorstEntry } from '../../numeric/closeness.js';
 import type { KindName } from '../kinds/kinds.js';
 import type { Limits } from '../../limits.js';
 import type { Claim, Identity, OpenClaim } from '../../spec-file/identity.js';
+import type { Evidence } from './evidence.js';
 import { claimLatex } from '../../render/render-claim.js';
 
 /** The verdict of one claim. `error` means the spec itself could not be evaluated. */
@@ -56,6 +57,8 @@ export interface Failure {
   readonly noise: number | null;
   /** The near miss the failure most likely is ("matches after transposing: ..."), or null. */
   readonly hint: string | null;
+  /** Both sides and their difference at the failing draw, for pictures; null when nothing was compared. */
+  readonly evidence: Evidence | null;
   /** The smallest dims found at which the claim still fails, with the trial that fails there. */
   readonly shrunk: { readonly dims: Readonly<Record<string, number>>; readonly trial: number } | null;
 }

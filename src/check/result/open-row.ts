@@ -17,6 +17,15 @@ export function openClaimRow(identity: Identity, claim: OpenClaim, run: Toleranc
   };
   const { status, message } = claim.unanswered;
   if (status === 'error') return { ...row, status, error: { message, limit: null, trial: null, dims: null } };
-  const failure = { message, trial: null, dims: {}, worst: null, noise: null, hint: null, shrunk: null };
+  const failure = {
+    message,
+    trial: null,
+    dims: {},
+    worst: null,
+    noise: null,
+    hint: null,
+    shrunk: null,
+    evidence: null,
+  };
   return { ...row, status, failure };
 }

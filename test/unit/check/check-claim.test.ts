@@ -70,6 +70,17 @@ describe('gradient claims', () => {
     expect(r.worst).not.toBeNull();
   });
 
+  it('a failure keeps both sides at the failing draw for the pictures, every entry outside tolerance marked', () => {
+    const identity = identityOf(quadratic("1.001 * (A + A') * x"));
+    const r = checkClaim(identity, identity.claims[0]!, SETTINGS);
+    if (r.status !== 'fail') throw new Error(`expected a failure, got ${r.status}`);
+    const e = r.failure.evidence!;
+    expect(e.sides).toEqual(['expect', 'numeric']);
+    expect(e.cols).toBe(1);
+    expect(e.outside.every(Boolean)).toBe(true);
+    e.numeric.values.forEach((v, k) => expect(e.analytic.values[k]! / v).toBeCloseTo(1.001, 6));
+  });
+
   it('the symmetric-A shortcut 2Ax fails for a non-symmetric A', () => {
     expect(check(quadratic('2 * A * x')).status).toBe('fail');
   });
