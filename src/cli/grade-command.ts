@@ -58,5 +58,6 @@ export function gradeCommand(submissions: string[], flags: Flags, context: Comma
       return gradeSubmissions(request, run, onProgress);
     };
   };
-  return reportRun(produce, flags, context);
+  const words = (settings: CommandSettings) => ['grade', '--questions', settings.questions ?? '', ...submissions];
+  return reportRun(produce, flags, context, { words, folder: null });
 }

@@ -5,7 +5,7 @@ import { selectionMisses } from '../check/select.js';
 import { REPORTERS } from '../report/reporters.js';
 import { PLAIN, paletteOf } from '../report/figures.js';
 import type { RunReport, Summary } from '../check/result/run-report.js';
-import type { ReplayFlags } from '../report/replay.js';
+import { type ReplayFlags, shellQuote } from '../report/replay.js';
 import { UserError } from '../errors.js';
 import { type Io, wantsColor } from './io.js';
 import { packageVersion, specFolder, cacheDir, buildStamp } from './paths.js';
@@ -60,15 +60,30 @@ interface Emission {
   readonly io: Io;
   /** The folder `mcheck all` checks, for the header; null for `check`. */
   readonly folder: string | null;
+  /** The command that reruns the whole run. */
+  readonly rerun: string;
   /** The pretty report's rows, printed to the terminal as the run went; null when not. */
   readonly live: LiveRows | null;
 }
 
 /** What a reporter writing to `t` is given besides the report: colour only for pretty on a terminal. */
-function contextOf(t: ReporterTarget, { replay, color, io, folder }: Omit<Emission, 'report' | 'targets' | 'live'>) {
+function contextOf(
+  t: ReporterTarget,
+  { replay, color, io, folder, rerun }: Omit<Emission, 'report' | 'targets' | 'live'>,
+) {
   const colored = t.file === null && t.name === 'pretty' && wantsColor(io, color);
   const palette = colored ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
-  return { palette, replay, version: packageVersion(), folder };
+  return { palette, replay, version: packageVersion(), folder, rerun };
+}
+
+/** What a command checks, in the words of its rerun line: `all --dir specs`, `check a.yaml`. */
+export type RunWords = (settings: CommandSettings) => readonly string[];
+
+/** `mcheck WORDS --seed N OPTIONS`: the whole run again, drawn the same. */
+export function rerunOf(words: readonly string[], replay: ReplayFlags): string {
+  const dims = [...replay.dims].map(([k, v]) => `${k}=${v}`).join(',');
+  const all = ['mcheck', ...words, '--seed', String(replay.seed), ...replay.extra, ...(dims ? ['--dims', dims] : [])];
+  return all.map(shellQuote).join(' ');
 }
 
 /** Formats the report with every reporter; files are written whole. Returns false if one failed. */
@@ -102,7 +117,7 @@ export function reportRun(
   produce: (settings: CommandSettings) => Produce,
   flags: Flags,
   { io, cwd, config }: CommandContext,
-  folder: ((settings: CommandSettings) => string) | null = null,
+  shape: { readonly words: RunWords; readonly folder: ((settings: CommandSettings) => string) | null },
 ): number {
   const settings = settingsOf(flags, config);
   const targets = targetsOf(settings.reporters, io);
@@ -111,9 +126,11 @@ export function reportRun(
   }
   verifyOptions(flags, settings);
   const { run } = settings;
-  const checked = folder === null ? null : folder(settings);
+  const checked = shape.folder === null ? null : shape.folder(settings);
   const make = produce(settings);
-  const context = { replay: replayOf(run), color: settings.color, io, folder: checked };
+  const replay = replayOf(run);
+  const rerun = rerunOf(shape.words(settings), replay);
+  const context = { replay, color: settings.color, io, folder: checked, rerun };
   const progress = progressDisplay(io);
   const terminal: ReporterTarget = { name: 'pretty', file: null };
   const live = streamsRows(io, targets, run.bail) ? liveRows(io.stdout, contextOf(terminal, context)) : null;
@@ -142,5 +159,7 @@ export function runCommand(paths: string[] | null, flags: Flags, context: Comman
     for (const miss of selectionMisses(claims, run)) context.io.stderr(`mcheck: ${miss}\n`);
     return runIdentities(loaded.identities, loaded.errors, run, onProgress);
   };
-  return reportRun(produce, flags, context, paths === null ? chooseFolder : null);
+  const words: RunWords = (settings) =>
+    paths === null ? ['all', ...(settings.dir === null ? [] : ['--dir', settings.dir])] : ['check', ...paths];
+  return reportRun(produce, flags, context, { words, folder: paths === null ? chooseFolder : null });
 }

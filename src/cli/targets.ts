@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { REPORTERS } from '../report/reporters.js';
 import { writeWhole } from '../util/write-whole.js';
@@ -39,9 +41,13 @@ export function firstBadTarget(values: readonly string[]): { index: number; mess
   return null;
 }
 
-/** Writes a report file whole or not at all (see writeWhole). Returns why it failed, or null. */
+/**
+ * Writes a report file whole or not at all (see writeWhole), making its folder first, as CI
+ * configurations expect of `--reporter html=reports/mcheck.html`. Returns why it failed, or null.
+ */
 export function writeReport(file: string, text: string): string | null {
   try {
+    mkdirSync(dirname(file), { recursive: true });
     writeWhole(file, text);
     return null;
   } catch (error) {

@@ -13,7 +13,7 @@ import type { CommandContext } from './command-context.js';
 import type { CommandSettings } from './command-settings.js';
 import { type Io, wantsColor } from './io.js';
 import { packageVersion, specFolder } from './paths.js';
-import { cacheOf } from './run-command.js';
+import { cacheOf, rerunOf } from './run-command.js';
 import { progressDisplay } from './progress.js';
 import { surveyRoles } from './watch/survey-roles.js';
 import { WatchSession } from './watch/watch-session.js';
@@ -58,7 +58,9 @@ function checkingDeps(
 ) {
   const cache = cacheOf(settings.cache, cwd);
   const palette = wantsColor(io, settings.color) ? paletteOf(new Chalk({ level: 1 })) : PLAIN;
-  const context = { palette, replay: replayOf(settings.run), version: packageVersion(), folder };
+  const replay = replayOf(settings.run);
+  const words = folder === null ? ['watch', ...roots] : ['all', '--dir', folder];
+  const context = { palette, replay, version: packageVersion(), folder, rerun: rerunOf(words, replay) };
   return {
     survey: (files: readonly string[] | null) => surveyRoles({ roots, limits: settings.run.limits, cache }, files),
     run: (paths: readonly string[], claims: readonly string[] | null) => {

@@ -17,6 +17,19 @@ function latexNumber(value: number): string {
 }
 
 /** TeX. */
+/**
+ * Whether `inner` is taller than a line of text: only then do its brackets grow (\left…\right).
+ * Plain brackets elsewhere, as a typesetter would write them, and a lighter page.
+ */
+const tall = (inner: string): boolean => /\\(frac|begin|sum|prod|left|sqrt)\b/.test(inner);
+
+/** Brackets around `inner`, grown to its height when it is tall. */
+const bracket = (left: string, inner: string, right: string): string =>
+  tall(inner) ? `\\left${left}${inner}\\right${right}` : `${left}${inner}${right}`;
+
+/** A base that takes a subscript: braced when it has one already (TeX allows one per base). */
+const subscriptable = (base: string): string => (/_/.test(base) ? `{${base}}` : base);
+
 export const LATEX: Notation = {
   name: 'latex',
   symbol(name, bold) {
@@ -27,15 +40,15 @@ export const LATEX: Notation = {
       : `${base}_{${index.length > 1 && !/^\d+$/.test(index) ? `\\mathrm{${index}}` : index}}`;
   },
   number: latexNumber,
-  paren: (inner) => `\\left(${inner}\\right)`,
+  paren: (inner) => bracket('(', inner, ')'),
   transpose: (base) => `${base}^{\\top}`,
   power: (base, exp) => `${base}^{${exp}}`,
   frac: (top, bottom) => `\\frac{${top}}{${bottom}}`,
   operator: (op) => LATEX_OPERATORS[op] ?? ` ${op} `,
-  call: (name, args) => `${LATEX.word(name)}\\left(${args.join(', ')}\\right)`,
-  delimited: (left, inner, right) => `\\left${left}${inner}\\right${right}`,
-  sub: (base, index) => `${base}_{${index}}`,
-  index: (base, parts) => `${base}_{${parts.join(',')}}`,
+  call: (name, args) => `${LATEX.word(name)}${bracket('(', args.join(', '), ')')}`,
+  delimited: bracket,
+  sub: (base, index) => `${subscriptable(base)}_{${index}}`,
+  index: (base, parts) => `${subscriptable(base)}_{${parts.join(',')}}`,
   cases: (value, condition, otherwise) =>
     `\\begin{cases} ${value} & \\text{if } ${condition} \\\\ ${otherwise} & \\text{otherwise} \\end{cases}`,
   matrix: (rows) => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`,

@@ -4,17 +4,7 @@ import type { RunReport, SpecError } from '../check/result/run-report.js';
 import { type FailureView, failureView } from './failure-view.js';
 import { formatPlace } from './place.js';
 import type { Reporter, ReporterContext } from './reporter.js';
-
-/** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot hold. */
-export function xmlEscape(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+import { xmlEscape } from './xml-escape.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 

@@ -9,6 +9,8 @@ export interface ReporterContext {
   readonly version: string;
   /** The folder a `mcheck all` run checks (the header names it), or null. */
   readonly folder: string | null;
+  /** The command that reruns the whole run as it was drawn: its words, the seed and the options that matter. */
+  readonly rerun: string;
 }
 
 /** Formats a whole report as text; pure. */

@@ -1,6 +1,7 @@
 import { csvReporter } from './csv.js';
 import { githubReporter } from './github.js';
 import { gradescopeReporter } from './gradescope.js';
+import { htmlReporter } from './html/html-reporter.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { tapReporter } from './tap.js';
@@ -16,6 +17,7 @@ export const REPORTERS: Readonly<Record<string, Reporter>> = {
   tap: tapReporter,
   csv: csvReporter,
   gradescope: gradescopeReporter,
+  html: htmlReporter,
 };
 
 export type { Reporter, ReporterContext } from './reporter.js';

@@ -43,6 +43,7 @@ describe('the pretty report in parts', () => {
     replay: replayOf(SETTINGS),
     version: 'test',
     folder: 'somewhere',
+    rerun: 'mcheck all',
   });
 
   it.each([
@@ -91,7 +92,13 @@ describe('rows and the progress line on one terminal', () => {
     const progress = progressDisplay(io);
     // The run has taken over a second, so each claim's start draws the line.
     vi.setSystemTime(Date.now() + 5000);
-    const live = liveRows(io.stdout, { palette: PLAIN, replay: replayOf(SETTINGS), version: 'test', folder: null });
+    const live = liveRows(io.stdout, {
+      palette: PLAIN,
+      replay: replayOf(SETTINGS),
+      version: 'test',
+      folder: null,
+      rerun: 'mcheck all',
+    });
     const loaded = loadIdentities([join(REPO_ROOT, 'identities/trace-gradient.yaml')]);
     const report = runIdentities(loaded.identities, [], SETTINGS, withLiveRows(progress, live));
     expect(report.results.length).toBeGreaterThan(0);

@@ -78,7 +78,13 @@ function harness(roots: readonly string[]) {
       return runIdentities(loaded.identities, loaded.errors, claims === null ? settings : { ...settings, claims });
     },
     format: (report) =>
-      prettyReporter(report, { palette: PLAIN, replay: replayOf(settings), version: 'test', folder: null }),
+      prettyReporter(report, {
+        palette: PLAIN,
+        replay: replayOf(settings),
+        version: 'test',
+        folder: null,
+        rerun: 'mcheck all',
+      }),
     write: (text) => void (state.out += text),
     clear: () => void (state.out += CLEARED),
     schedule: (action, ms) => {

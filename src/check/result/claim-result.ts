@@ -8,6 +8,13 @@ import { claimLatex } from '../../render/render-claim.js';
 /** The verdict of one claim. `error` means the spec itself could not be evaluated. */
 export type Status = 'pass' | 'fail' | 'error';
 
+/** What the spec says of its identity in words and in the author's LaTeX; each null when not given. */
+export interface About {
+  readonly title: string | null;
+  readonly source: string | null;
+  readonly latex: string | null;
+}
+
 /** What every row has: which claim it is, where it stands, what was measured. */
 interface RowBase {
   readonly id: string;
@@ -31,6 +38,8 @@ interface RowBase {
   readonly graded: boolean;
   /** The claim in LaTeX as mcheck read it (∂f/∂X = expect); null for a hidden or unanswered claim. */
   readonly latex: string | null;
+  /** The identity's title, source and LaTeX; the LaTeX is null for a hidden claim. */
+  readonly about: About;
   readonly tolerance: Tolerance;
   /** Trials completed (a failure stops at the failing trial). */
   readonly trials: number;
@@ -111,6 +120,7 @@ export function rowIdentity(identity: Identity, claim: Claim | OpenClaim) {
     graded: identity.question,
     // A hidden claim shows only its name, status and points: its formula would give the answer.
     latex: claim.hidden || 'complete' in claim ? null : claimLatex(identity, claim),
+    about: { title: identity.title, source: identity.source, latex: claim.hidden ? null : identity.latex },
   };
 }
 

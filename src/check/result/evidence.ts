@@ -33,7 +33,7 @@ export interface Evidence {
 }
 
 /** The most cells a heatmap side has: enough to see a pattern, small enough for a report. */
-export const MAX_CELLS = 40;
+export const MAX_CELLS = 24;
 
 /** Per entry: true where the two sides are not close under `tolerance`, by the verdict's own rule. */
 export function entrywiseOutside(analytic: Mat, numeric: Mat, tolerance: Tolerance): boolean[] {

@@ -40,10 +40,10 @@ describe('evidenceOf', () => {
     // One entry of the 100 × 100 is wrong; pooling must neither drop it nor spread the mark.
     const analytic = matrix(n, n, (i, j) => Math.sin(i + 2 * j) + (i === 57 && j === 3 ? 10 : 0));
     const e = evidenceOf(analytic, numeric, TOL, SIDES);
-    expect(e.block).toEqual([3, 3]);
+    expect(e.block).toEqual([Math.ceil(n / MAX_CELLS), Math.ceil(n / MAX_CELLS)]);
     expect(e.difference!.rows).toBeLessThanOrEqual(MAX_CELLS);
     expect(e.difference!.cols).toBeLessThanOrEqual(MAX_CELLS);
-    const cell = Math.floor(57 / 3) * e.difference!.cols + Math.floor(3 / 3);
+    const cell = Math.floor(57 / e.block[0]) * e.difference!.cols + Math.floor(3 / e.block[1]);
     expect(e.outside.filter(Boolean)).toHaveLength(1);
     expect(e.outside[cell]).toBe(true);
     expect(e.difference!.values[cell]).toBeCloseTo(10, 12);
@@ -51,7 +51,7 @@ describe('evidenceOf', () => {
   });
 
   it('pools a block by magnitude with its sign', () => {
-    const numeric = matrix(1, 80, (_, j) => (j === 41 ? -7 : 1));
+    const numeric = matrix(1, 2 * MAX_CELLS, (_, j) => (j === 41 ? -7 : 1));
     const e = evidenceOf(numeric, numeric, TOL, SIDES);
     expect(e.block).toEqual([1, 2]);
     expect(e.numeric.values[20]).toBe(-7);

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LATEX } from '../../../src/render/latex-notation.js';
 import { UNICODE } from '../../../src/render/unicode-notation.js';
-import { type NameKinds, renderExpression } from '../../../src/render/render-expression.js';
+import { type NameKind, type NameKinds, renderExpression } from '../../../src/render/render-expression.js';
 import { claimLatex, claimUnicode } from '../../../src/render/render-claim.js';
 import { loadIdentities } from '../../../src/spec-file/load-identities.js';
+import { typeset } from '../../../src/report/html/typeset.js';
 import { identityOf, spec } from '../../helpers/spec-text.js';
 
 // Formulas as mcheck read them: from its own parse, in the notation of a hint sheet.
 
-const KINDS: NameKinds = new Map([
+const KINDS: NameKinds = new Map<string, NameKind>([
   ['x', 'array'],
   ['A', 'array'],
   ['X', 'array'],
@@ -52,11 +53,13 @@ describe('expressions in LaTeX', () => {
     ['inv(X)', '\\mathbf{X}^{-1}'],
     ["inv(X)'", '{\\mathbf{X}^{-1}}^{\\top}'],
     ['(t + 1) / n', '\\frac{t + 1}{n}'],
-    ['det(X)', '\\left|\\mathbf{X}\\right|'],
-    ['trace(X)', '\\operatorname{tr}\\left(\\mathbf{X}\\right)'],
+    ['det(X)', '|\\mathbf{X}|'],
+    ['det(inv(X) + 1/2)', '\\left|\\mathbf{X}^{-1} + \\frac{1}{2}\\right|'],
+    ['trace(X)', '\\operatorname{tr}(\\mathbf{X})'],
     ['x .* x', '\\mathbf{x} \\odot \\mathbf{x}'],
     ['kron(A, X)', '\\mathbf{A} \\otimes \\mathbf{X}'],
-    ['sigmoid(t)', '\\sigma\\left(t\\right)'],
+    ['sigmoid(t)', '\\sigma(t)'],
+    ['sigmoid(t / 2)', '\\sigma\\left(\\frac{t}{2}\\right)'],
     ['W1', '\\mathbf{W}_{1}'],
     ['gamma', '\\boldsymbol{\\gamma}'],
     ['dX', '\\mathrm{d}\\mathbf{X}'],
@@ -102,7 +105,7 @@ describe('claims as mcheck reads them', () => {
 
   it('writes the gradient in LaTeX with bold arrays', () => {
     expect(claimLatex(identity, identity.claims[0]!)).toBe(
-      '\\frac{\\partial \\left(\\mathbf{x}^{\\top} \\mathbf{A} \\mathbf{x}\\right)}{\\partial \\mathbf{x}} = \\left(\\mathbf{A} + \\mathbf{A}^{\\top}\\right) \\mathbf{x}',
+      '\\frac{\\partial (\\mathbf{x}^{\\top} \\mathbf{A} \\mathbf{x})}{\\partial \\mathbf{x}} = (\\mathbf{A} + \\mathbf{A}^{\\top}) \\mathbf{x}',
     );
   });
 });
@@ -134,5 +137,20 @@ describe('every claim of the bundled set and the fixtures', () => {
       expect(tex, claim.row).not.toMatch(/\.\*|\binv\(|'|\btrace\(/);
       expect(claimUnicode(identity, claim), claim.row).not.toMatch(/\.\*|\binv\(|'/);
     }
+  });
+
+  it("is TeX that KaTeX typesets without an error, as are the authors' latex fields", () => {
+    for (const [identity, claim] of claims) {
+      const tex = claimLatex(identity, claim);
+      expect(typeset(tex, true).ok, `${claim.row}: ${tex}`).toBe(true);
+    }
+    for (const identity of loaded.identities)
+      if (identity.latex !== null) expect(typeset(identity.latex, true).ok, identity.id).toBe(true);
+  });
+
+  it('falls back to the TeX itself, escaped, when KaTeX cannot typeset it', () => {
+    const bad = typeset('x_{1}_{2} <b>', true);
+    expect(bad.ok).toBe(false);
+    expect(bad.html).toBe('<code class="tex" title="could not be typeset">x_{1}_{2} &lt;b&gt;</code>');
   });
 });

@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import type Katex from 'katex';
+import { xmlEscape } from '../xml-escape.js';
+
+let loaded: typeof Katex | null = null;
+
+/**
+ * KaTeX, loaded on first use: only an HTML report needs it, and every other run should not pay
+ * for its load. `require`, not `import()`: the bundle runs as a script, which has no dynamic import.
+ */
+function katex(): typeof Katex {
+  loaded ??= createRequire(import.meta.url)('katex') as typeof Katex;
+  return loaded;
+}
+
+/** A formula as HTML: typeset, or its TeX as code when it could not be (`ok` false). */
+export interface Typeset {
+  readonly html: string;
+  readonly ok: boolean;
+}
+
+/**
+ * Typesets `tex` with KaTeX as HTML and MathML (the MathML is what a screen reader reads). A spec's
+ * LaTeX is untrusted: no \href or \includegraphics (trust off), macro expansion and sizes capped.
+ * TeX that does not parse is shown as itself, marked, rather than as KaTeX's red error text.
+ */
+export function typeset(tex: string, display: boolean): Typeset {
+  try {
+    const html = katex().renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      output: 'htmlAndMathml',
+      strict: 'ignore',
+      trust: false,
+      maxSize: 20,
+      maxExpand: 500,
+    });
+    // The TeX annotation repeats the source in every formula; nothing reads it on a page.
+    return { html: html.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/, ''), ok: true };
+  } catch {
+    return { html: `<code class="tex" title="could not be typeset">${xmlEscape(tex)}</code>`, ok: false };
+  }
+}
