@@ -54,12 +54,17 @@ jobs:
       - run: npm install
       # Failing claims are annotated on their line in the spec (GITHUB_ACTIONS is set).
       # --no-install: run the mcheck that npm install put here, never fetch a package by its name.
-      - run: npx --no-install mcheck all --reporter pretty --reporter junit=mcheck-report.xml
+      # The HTML report (formulas typeset, heatmaps of each failure) opens from the artifact offline.
+      - run: >-
+          npx --no-install mcheck all --reporter pretty
+          --reporter junit=mcheck-report.xml --reporter html=mcheck-report.html
       - uses: actions/upload-artifact@v4
         if: always()
         with:
           name: mcheck-report
-          path: mcheck-report.xml
+          path: |
+            mcheck-report.xml
+            mcheck-report.html
 `;
 
 const VSCODE_SETTINGS = `{
@@ -75,6 +80,6 @@ export function scaffoldFiles(): ReadonlyMap<string, string> {
     ['identities/example.yaml', EXAMPLE_SPEC],
     ['.github/workflows/mcheck.yml', WORKFLOW],
     ['.vscode/settings.json', VSCODE_SETTINGS],
-    ['.gitignore', 'node_modules/\nmcheck-report.xml\n'],
+    ['.gitignore', 'node_modules/\nmcheck-report.xml\nmcheck-report.html\n'],
   ]);
 }

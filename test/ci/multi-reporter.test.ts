@@ -90,9 +90,19 @@ describe('a file reporter never silences the terminal', () => {
 });
 
 describe('a report file that cannot be written', () => {
-  it('exits 2 and names the file when its folder is missing, and leaves no partial file', () => {
+  it('makes a missing folder for a report, as CI configurations expect', () => {
+    const dir = tempDir('report-folder');
+    const nested = join(dir, 'reports', 'mcheck', 'out.json');
+    const run = mcheck(['check', 'identities/trace-gradient.yaml', '--reporter', `json=${nested}`]);
+    expect(run.code).toBe(0);
+    expect(() => JSON.parse(readFileSync(nested, 'utf8')) as unknown).not.toThrow();
+  });
+
+  it('exits 2 and names the file when its folder cannot be made, and leaves no partial file', () => {
     const dir = tempDir('unwritable');
-    const missing = join(dir, 'no-such-folder', 'out.xml');
+    // A folder cannot be made under a file.
+    writeFileSync(join(dir, 'a-file'), '');
+    const missing = join(dir, 'a-file', 'out.xml');
     const run = mcheck([
       'check',
       ...FILES,
@@ -109,13 +119,13 @@ describe('a report file that cannot be written', () => {
     // The other reporters did their work.
     expect(prettyRows(run.stdout).length).toBeGreaterThan(0);
     expect(() => JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as unknown).not.toThrow();
-    // Nothing partial: no report, no temporary file, no created folder.
-    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
-    expect(tree(dir)).toEqual(['out.json']);
+    // Nothing partial: no report, no temporary file.
+    expect(tree(dir)).toEqual(['a-file', 'out.json']);
   });
 
   it('exits 2 even when every claim passes', () => {
     const dir = tempDir('unwritable-pass');
+    writeFileSync(join(dir, 'nope'), '');
     const missing = join(dir, 'nope', 'r.json');
     const run = mcheck(['check', 'identities/trace-gradient.yaml', '--reporter', `json=${missing}`]);
     expect(run.code).toBe(2);

@@ -65,6 +65,7 @@ describe('mcheck in a repository of your own', () => {
         expect(r.code, `${command}\n${r.out}`).toBe(0);
       }
       expect(readFileSync(join(project, 'mcheck-report.xml'), 'utf8')).toMatch(/^<\?xml/);
+      expect(readFileSync(join(project, 'mcheck-report.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*class="katex"/);
     },
     TIMEOUT,
   );
@@ -84,6 +85,7 @@ describe('mcheck in a repository of your own', () => {
       // node_modules and the report are ignored; the vendored tarball is committed.
       expect(existsSync(join(repo, 'node_modules'))).toBe(false);
       expect(existsSync(join(repo, 'mcheck-report.xml'))).toBe(false);
+      expect(existsSync(join(repo, 'mcheck-report.html'))).toBe(false);
       const install = sh('npm install', repo);
       expect(install.code, install.out).toBe(0);
       const all = sh('npx --no-install mcheck all', repo);

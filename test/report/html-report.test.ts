@@ -96,7 +96,7 @@ describe('the HTML report of the wrong fixtures', () => {
 
   it('summarises a layer-sized matrix in blocks and keeps its one bad entry outlined', () => {
     const big = articles(run.html).find((a) => a.body.includes('wrong-layer-sized-entry.yaml'))!;
-    expect(big.body).toContain('48×40, summarised in blocks of 2×2');
+    expect(big.body).toContain('30×26, summarised in blocks of 2×2');
     const difference = big.body.split('<svg class="heatmap"')[3]!;
     expect(difference.match(/class="out"/g)).toHaveLength(1);
     expect(difference).toContain('<title>rows 29–30, columns 7–8: expect − numeric = ');
