@@ -1,7 +1,9 @@
-import { GREEK, type Notation, split } from './notation.js';
+import { GREEK, type Notation, accentOf, split } from './notation.js';
 
-/** A stem in LaTeX: a Greek letter, one italic letter, or an upright word. */
+/** A stem in LaTeX: a Greek letter, one italic letter, or an upright word; `xhat` as x̂, `mubar` as μ̄. */
 function latexStem(stem: string, bold: boolean): string {
+  const accented = accentOf(stem);
+  if (accented !== null) return `\\${accented.accent}{${latexStem(accented.base, bold)}}`;
   if (GREEK.has(stem)) return bold ? `\\boldsymbol{\\${stem}}` : `\\${stem}`;
   const escaped = stem.replace(/_/g, '\\_');
   if (bold) return `\\mathbf{${escaped}}`;

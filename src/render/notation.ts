@@ -105,6 +105,16 @@ export const GREEK_UNICODE: Readonly<Record<string, string>> = {
   Omega: 'Ω',
 };
 
+/**
+ * A name that is a letter with an accent written after it, as specs spell x̂ (`xhat`), ḡ (`gbar`)
+ * or θ̃ (`thetatilde`); null for any other name.
+ */
+export function accentOf(stem: string): { readonly base: string; readonly accent: 'hat' | 'bar' | 'tilde' } | null {
+  const m = /^([A-Za-z]|[a-z]{2,7})(hat|bar|tilde)$/.exec(stem);
+  if (m === null || (m[1]!.length > 1 && !GREEK.has(m[1]!))) return null;
+  return { base: m[1]!, accent: m[2] as 'hat' | 'bar' | 'tilde' };
+}
+
 /** A name split into its stem and its trailing digits or `_` part: W1 → W, 1; x_hat → x, hat. */
 export function split(name: string): { readonly stem: string; readonly index: string | null } {
   const under = /^([^_]+)_(.+)$/.exec(name);

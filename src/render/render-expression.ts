@@ -73,7 +73,12 @@ function loose(text: string): boolean {
 
 /** A product written as the hint sheet writes it: side by side, with a dot only where juxtaposition misleads. */
 function product(pen: Pen, left: string, right: string): string {
-  if (pen.n.name === 'latex') return /^\d/.test(right) ? `${left} \\cdot ${right}` : `${left} ${right}`;
+  if (pen.n.name === 'latex') {
+    if (/^\d/.test(right)) return `${left} \\cdot ${right}`;
+    // dX Y and X dY: a thin space keeps the differential apart from its neighbour, as in print.
+    const differential = /\\mathrm\{d\}(\\mathbf\{\w+\}|\w)$/.test(left) || right.startsWith('\\mathrm{d}');
+    return differential ? `${left} \\, ${right}` : `${left} ${right}`;
+  }
   if (loose(left) || loose(right)) return `${left} · ${right}`;
   // `Xc GY` side by side would read as one name: names of several letters get a dot.
   // A call (`tanh(...)`) is no name, and needs no dot.

@@ -1,4 +1,4 @@
-import { GREEK_UNICODE, type Notation, split } from './notation.js';
+import { GREEK_UNICODE, type Notation, accentOf, split } from './notation.js';
 
 const SUPERSCRIPT: Record<string, string> = {
   '0': '⁰',
@@ -45,12 +45,19 @@ const UNICODE_OPERATORS: Record<string, string> = {
   kron: ' ⊗ ',
 };
 
+/** The combining marks of the accents a name may end with. */
+const COMBINING = { hat: '\u0302', bar: '\u0304', tilde: '\u0303' } as const;
+
 /** Plain Unicode, for a terminal. */
 export const UNICODE: Notation = {
   name: 'unicode',
   symbol(name) {
     const { stem, index } = split(name);
-    const base = GREEK_UNICODE[stem] ?? stem;
+    const accented = accentOf(stem);
+    const base =
+      accented === null
+        ? (GREEK_UNICODE[stem] ?? stem)
+        : (GREEK_UNICODE[accented.base] ?? accented.base) + COMBINING[accented.accent];
     if (index === null) return base;
     const sub = [...index].map((c) => SUBSCRIPT[c]);
     return sub.every((c) => c !== undefined) ? base + sub.join('') : `${base}_${index}`;

@@ -41,6 +41,7 @@ describe('expressions in plain Unicode', () => {
     ['x[2:n]', 'x[2:n]'],
     ['t > 0 ? t : 0', '(t if t > 0, else 0)'],
     ['gamma .* x', 'γ ⊙ x'],
+    ['xhat .* gammabar', 'x\u0302 ⊙ γ\u0304'],
     ['eye(n)', 'I'],
   ])('%s reads %s', (source, unicode) => {
     expect(renderExpression(source, UNICODE, KINDS)).toBe(unicode);
@@ -63,6 +64,9 @@ describe('expressions in LaTeX', () => {
     ['W1', '\\mathbf{W}_{1}'],
     ['gamma', '\\boldsymbol{\\gamma}'],
     ['dX', '\\mathrm{d}\\mathbf{X}'],
+    ['xhat + gammabar + t', '\\hat{x} + \\bar{\\gamma} + t'],
+    ['alphahat + xbar_1', '\\hat{\\alpha} + \\bar{x}_{1}'],
+    ['dX * A + A * dX', '\\mathrm{d}\\mathbf{X} \\, \\mathbf{A} + \\mathbf{A} \\, \\mathrm{d}\\mathbf{X}'],
     ['2 * 3', '2 \\cdot 3'],
     ['ones(n, 1)', '\\mathbf{1}_{n}'],
     ['1e-8', '1 \\times 10^{-8}'],
