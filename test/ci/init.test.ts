@@ -72,7 +72,7 @@ describe('mcheck init in an empty folder', () => {
     expect(Object.values(pkg.scripts ?? {}).some((s) => /\bmcheck all\b/.test(s))).toBe(true);
   });
 
-  it('writes a workflow that runs the installed mcheck (npx --no-install) with a JUnit report and uploads it', () => {
+  it('writes a workflow that runs the installed mcheck (npx --no-install) with JUnit and HTML reports and uploads them', () => {
     const wf = parseYaml(readFileSync(join(dir, '.github/workflows/mcheck.yml'), 'utf8')) as Workflow;
     const triggers = JSON.stringify(wf.on);
     expect(triggers).toContain('push');
@@ -85,6 +85,8 @@ describe('mcheck init in an empty folder', () => {
     const junit = /--reporter[ =]junit=(\S+)/.exec(check!.run!);
     expect(junit, check!.run).not.toBeNull();
     const report = junit![1]!;
+    const html = /--reporter[ =]html=(\S+)/.exec(check!.run!);
+    expect(html, check!.run).not.toBeNull();
     // The dependencies are installed before mcheck runs.
     const install = steps.findIndex((s) => /\bnpm (install|ci)\b/.test(s.run ?? ''));
     expect(install).toBeGreaterThanOrEqual(0);
@@ -92,12 +94,12 @@ describe('mcheck init in an empty folder', () => {
     // The report is uploaded, also when the check step failed.
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
     expect(upload, 'an upload-artifact step').toBeDefined();
-    expect(String(upload!.with?.path)).toBe(report);
+    expect(String(upload!.with?.path).trim().split('\n')).toEqual([report, html![1]!]);
     expect(upload!.if).toMatch(/always\(\)|failure\(\)/);
     expect(steps.indexOf(upload!)).toBeGreaterThan(steps.indexOf(check!));
   });
 
-  it('writes a workflow whose check command really writes the JUnit report it uploads', () => {
+  it('writes a workflow whose check command really writes the reports it uploads', () => {
     const wf = parseYaml(readFileSync(join(dir, '.github/workflows/mcheck.yml'), 'utf8')) as Workflow;
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
     const command = steps.find((s) => s.run?.includes('mcheck all'))!.run!;
@@ -107,7 +109,9 @@ describe('mcheck init in an empty folder', () => {
     const res = mcheck(args, { cwd: copy, env: { GITHUB_ACTIONS: 'true' } });
     expect(res.code).toBe(0);
     const uploaded = String(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!.with?.path);
-    expect(readFileSync(join(copy, uploaded), 'utf8')).toMatch(/^<\?xml/);
+    const [xml, html] = uploaded.trim().split('\n');
+    expect(readFileSync(join(copy, xml!), 'utf8')).toMatch(/^<\?xml/);
+    expect(readFileSync(join(copy, html!), 'utf8')).toMatch(/^<!doctype html>/);
   });
 
   it('wires the editor to the schema the package ships', () => {
