@@ -7,6 +7,11 @@
 // With --statuses only each row's status is compared (not the exit code), for a change that moves
 // the numbers on purpose (another step, another kernel) but must keep every verdict. Rows that
 // exist on one side only (fixtures added since BASE) are listed, not counted as differences.
+// With --failures every field of every row is compared, and the exit code, except the error
+// figures of passing rows and the relative error of failed ones (taken over every entry larger
+// than atol, which may be a passing entry): for a change that measures passing entries
+// differently (a cheaper first pass) but must leave every verdict, message, hint, worst entry,
+// noise and largest absolute error exactly as they were.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARGS = process.argv.slice(2);
 const STATUSES = ARGS.includes('--statuses');
+const FAILURES = ARGS.includes('--failures');
 const BASE = ARGS.find((a) => !a.startsWith('--')) ?? 'HEAD~1';
 
 // Fields of the JSON report that did not exist at BASE: [array of the report, field].
@@ -99,6 +105,35 @@ function sameStatuses(before, after, label) {
   return ok;
 }
 
+/** A report's rows by row, with the error figures --failures leaves out; null where it is not JSON. */
+function failuresOf(text) {
+  try {
+    return new Map(
+      JSON.parse(text).results.map((r) => [
+        r.row,
+        JSON.stringify({ ...r, maxAbsError: r.status === 'pass' ? null : r.maxAbsError, maxRelError: null }),
+      ]),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** True when both reports agree on every shared row but in passing rows' error figures, and in the exit code. */
+function sameFailures(before, after, label) {
+  const [a, b] = [failuresOf(before.out), failuresOf(withoutAdded(after.out))];
+  if (a === null || b === null) return before.out === after.out;
+  let ok = before.code === after.code;
+  for (const [row, text] of b) {
+    if (!a.has(row)) console.log(`new row: ${label}: ${row}`);
+    else if (a.get(row) !== text) {
+      console.log(`row differs: ${label}: ${row}`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 const base = baseBuild();
 let differ = 0,
   same = 0;
@@ -108,9 +143,12 @@ try {
     for (const v of VARIANTS) {
       const before = report(base, folder, v.args);
       const after = report(ROOT, folder, v.args);
+      const label = `${folder} (${v.name})`;
       const ok = STATUSES
-        ? sameStatuses(before, after, `${folder} (${v.name})`)
-        : before.code === after.code && before.out === withoutAdded(after.out);
+        ? sameStatuses(before, after, label)
+        : FAILURES
+          ? sameFailures(before, after, label)
+          : before.code === after.code && before.out === withoutAdded(after.out);
       if (ok) same++;
       else {
         differ++;

@@ -54,7 +54,7 @@ export function gradeCommand(submissions: string[], flags: Flags, context: Comma
     return (run, cache, onProgress) => {
       const questions = loadFiles([dir], run.limits, cache);
       const questionErrors = [...questions.errors, ...questions.answers.map((a) => answerAmongQuestions(a.file))];
-      const request = { questions: questions.identities, questionErrors, submissions, cache };
+      const request = { questions: questions.identities, questionErrors, questionsDir: dir, submissions, cache };
       return gradeSubmissions(request, run, onProgress);
     };
   };

@@ -1,49 +1,40 @@
-import { basename } from 'node:path';
 import type { Identity } from '../spec-file/identity.js';
 import type { SpecError } from '../spec-file/spec-error.js';
 import type { SpecCache } from '../spec-file/spec-cache.js';
-import { loadFiles } from '../spec-file/load-identities.js';
-import { answerQuestions } from '../spec-file/answer-questions.js';
-import { type OnProgress, type RunSettings, runIdentities } from '../check/run.js';
+import type { OnProgress, RunSettings } from '../check/run.js';
 import { type RunReport, reportOf } from '../check/result/run-report.js';
 import type { ClaimResult } from '../check/result/claim-result.js';
+import { poolWorkers } from '../check/parallel/worker-pool.js';
+import { gradeOne } from './grade-one.js';
+import type { GradedOne } from './grade-task.js';
+import { PARALLEL_MIN_PER_THREAD, gradeInParallel } from './parallel-grade.js';
+
+export { submissionName } from './grade-one.js';
 
 /** A class to grade: the course's questions, and one folder per submission. */
 export interface GradeRequest {
   /** The questions, loaded as they are (open claims left open), and their files' errors. */
   readonly questions: readonly Identity[];
   readonly questionErrors: readonly SpecError[];
+  /** The folder the questions were loaded from, which workers load them from too; null: one thread. */
+  readonly questionsDir: string | null;
   /** The submission folders; each folder's name names its submission in every report. */
   readonly submissions: readonly string[];
   readonly cache: SpecCache | null;
 }
 
-/** The name of a submission: its folder's name. */
-export function submissionName(dir: string): string {
-  return basename(dir.replace(/[\\/]+$/, '')) || dir;
-}
-
-/** An error of a file of a submission that is not an answer file: a submission only answers. */
-function notAnAnswer(identity: Identity): SpecError {
-  const { file, line, column } = identity.location;
-  const message = `not an answer file: a submission holds answer files (answers: ID, where, claims), not specs; ${identity.id} is not checked`;
-  return { code: 'answers', file, line, column, message, path: ['id'] };
-}
-
-/** One submission, checked against the questions on its own: its rows and errors. */
-function gradeOne(request: GradeRequest, dir: string, run: { settings: RunSettings; onProgress: OnProgress }) {
-  const name = submissionName(dir);
-  const loaded = loadFiles([dir], run.settings.limits, request.cache);
-  const answered = answerQuestions(request.questions, loaded.answers, run.settings.limits);
-  const errors = [...loaded.errors, ...loaded.identities.map(notAnAnswer), ...answered.errors];
-  // Rows named by submission; the claim's own progress passes through (rows are printed whole, at the end).
-  const { claim } = run.onProgress;
-  const relabelled = (done: number, total: number, row: string): void => run.onProgress(done, total, `${name}/${row}`);
-  const onProgress: OnProgress = claim === undefined ? relabelled : Object.assign(relabelled, { claim });
-  const report = runIdentities(answered.identities, errors, run.settings, onProgress);
-  const results: ClaimResult[] = report.results.map((r) => ({ ...r, submission: name }));
-  const durations = Object.entries(report.durationsMs).map(([row, ms]) => [`${name}/${row}`, ms] as const);
-  return { results, errors: report.errors, durations };
+/**
+ * Every submission graded, in order: shared with the pool's workers when the class is large
+ * enough for each thread to take a few, else one after another in this thread. A run that stops
+ * at its first failure (`bail`) stays in one thread, which knows where that is.
+ */
+function gradedAll(request: GradeRequest, run: { settings: RunSettings; onProgress: OnProgress }): GradedOne[] {
+  const { submissions, questionsDir } = request;
+  const { settings } = run;
+  const wanted = Math.min(settings.workers, Math.floor(submissions.length / PARALLEL_MIN_PER_THREAD) - 1);
+  const workers = questionsDir === null || settings.bail ? [] : poolWorkers(Math.max(0, wanted));
+  if (workers.length > 0) return gradeInParallel({ ...request, questionsDir: questionsDir! }, run, workers);
+  return submissions.map((dir) => gradeOne(request, dir, run));
 }
 
 /**
@@ -60,8 +51,7 @@ export function gradeSubmissions(
   const results: ClaimResult[] = [];
   const errors: SpecError[] = [...request.questionErrors];
   const durationsMs: Record<string, number> = {};
-  for (const dir of request.submissions) {
-    const one = gradeOne(request, dir, { settings, onProgress });
+  for (const one of gradedAll(request, { settings, onProgress })) {
     results.push(...one.results);
     errors.push(...one.errors);
     for (const [row, ms] of one.durations) durationsMs[row] = ms;

@@ -31,13 +31,40 @@ export type Objective = (x: Mat, trace: KinkTrace) => Mat;
 export type Partials =
   { readonly ok: true; readonly partials: readonly Mat[] } | { readonly ok: false; readonly kinkAt: number };
 
-/** The fourth-order central stencil: offsets in steps, and weights (to divide by the step). */
-export const STENCIL: readonly (readonly [offset: number, weight: number])[] = [
+/** Offsets in steps, and weights (to divide by the step). */
+export type Stencil = readonly (readonly [offset: number, weight: number])[];
+
+/** The fourth-order central stencil. */
+export const STENCIL: Stencil = [
   [-2, 1 / 12],
   [-1, -8 / 12],
   [1, 8 / 12],
   [2, -1 / 12],
 ];
+
+/**
+ * The second-order central difference (f(x+h) − f(x−h)) / 2h, a first pass in half the
+ * evaluations: its truncation error is about h²·|f⁽³⁾|/6 and its rounding error ε·|f|/h, which
+ * balance near h = ε^(1/3) ≈ 6e-6; at 2⁻¹⁷ (7.6e-6) both are about 1e-11 on well-scaled problems,
+ * six orders of magnitude below the default rtol. Entries it cannot decide by a wide margin are
+ * taken again with the fourth-order stencil (see full-trial.ts), so every verdict rests on it.
+ */
+export const TWO_POINT: Stencil = [
+  [-1, -1 / 2],
+  [1, 1 / 2],
+];
+
+/** The relative step of {@link TWO_POINT}. */
+export const TWO_POINT_STEP = 2 ** -17;
+
+/** The stencils by the name a worker is told: the first pass, and the one every verdict rests on. */
+export const STENCILS = {
+  'two-point': { stencil: TWO_POINT, step: TWO_POINT_STEP },
+  'fourth-order': { stencil: STENCIL, step: DEFAULT_STEP },
+} as const;
+
+/** Which stencil a partial is taken with. */
+export type StencilName = keyof typeof STENCILS;
 
 /**
  * The fourth-order stencil with step h, for any way of moving x: `move(t, trace)` is f at x moved
@@ -49,18 +76,25 @@ export function centralStencil(
   move: (t: number, trace: KinkTrace) => Mat,
   h: number,
   baseTrace: KinkTrace | null,
+  stencil: Stencil = STENCIL,
 ): Mat | null {
   let acc: Mat | null = null;
   // An indexed loop: destructuring iteration is slow in the interpreter, where a short run spends its time.
-  for (let s = 0; s < STENCIL.length; s++) {
-    const offset = STENCIL[s]![0],
-      weight = STENCIL[s]![1];
+  for (let s = 0; s < stencil.length; s++) {
+    const offset = stencil[s]![0],
+      weight = stencil[s]![1];
     const trace = new KinkTrace();
     const value = move(offset * h, trace);
     if (baseTrace !== null && !trace.samePieceAs(baseTrace)) return null;
     acc = accumulate(acc, value, weight / h);
   }
   return acc;
+}
+
+/** What a stencil is taken within: the kinks of the draw to keep to, and which stencil it is. */
+interface Within {
+  readonly baseTrace: KinkTrace | null;
+  readonly name: StencilName;
 }
 
 /** Entry k of a scratch copy `probe` of x, whose value at x is xk. */
@@ -75,7 +109,7 @@ interface Entry {
  * Entry k is restored by assignment afterwards, because x + h − h need not equal x in floating
  * point.
  */
-function stencil(f: Objective, entry: Entry, h: number, baseTrace: KinkTrace | null): Mat | null {
+function stencil(f: Objective, entry: Entry, h: number, within: Within): Mat | null {
   const { probe, k, xk } = entry;
   try {
     return centralStencil(
@@ -84,7 +118,8 @@ function stencil(f: Objective, entry: Entry, h: number, baseTrace: KinkTrace | n
         return f(probe, trace);
       },
       h,
-      baseTrace,
+      within.baseTrace,
+      STENCILS[within.name].stencil,
     );
   } finally {
     probe.re[k] = xk;
@@ -97,9 +132,16 @@ export function scratchCopy(x: Mat): Mat {
 }
 
 /** The stencil along entry k of `probe` on one smooth piece of f (see {@link onOnePiece}). */
-function partialOnPiece(f: Objective, probe: Mat, k: number, baseTrace: KinkTrace): OnePiece | null {
+function partialOnPiece(f: Objective, at: EntryOf, within: Within): OnePiece | null {
+  const { probe, k } = at;
   const xk = probe.re[k]!;
-  return onOnePiece((step) => stencil(f, { probe, k, xk }, step, baseTrace), stepFor(xk));
+  return onOnePiece((step) => stencil(f, { probe, k, xk }, step, within), stepFor(xk, STENCILS[within.name].step));
+}
+
+/** Entry k of `probe`, a scratch copy of x. */
+export interface EntryOf {
+  readonly probe: Mat;
+  readonly k: number;
 }
 
 /**
@@ -108,8 +150,13 @@ function partialOnPiece(f: Objective, probe: Mat, k: number, baseTrace: KinkTrac
  * every step does (see {@link centralPartials}). Each entry depends on nothing but f, x and k, so
  * entries may be computed in any order, or on other threads, with the same result to the bit.
  */
-export function partialAt(f: Objective, probe: Mat, k: number, baseTrace: KinkTrace): Mat | null {
-  return partialOnPiece(f, probe, k, baseTrace)?.value ?? null;
+export function partialAt(
+  f: Objective,
+  at: EntryOf,
+  baseTrace: KinkTrace,
+  name: StencilName = 'fourth-order',
+): Mat | null {
+  return partialOnPiece(f, at, { baseTrace, name })?.value ?? null;
 }
 
 /**
@@ -123,7 +170,7 @@ export function centralPartials(f: Objective, x: Mat, baseTrace: KinkTrace): Par
   const probe = scratchCopy(x);
   const partials: Mat[] = [];
   for (let k = 0; k < x.re.length; k++) {
-    const d = partialAt(f, probe, k, baseTrace);
+    const d = partialAt(f, { probe, k }, baseTrace);
     if (d === null) return { ok: false, kinkAt: k };
     partials.push(d);
   }
@@ -147,9 +194,10 @@ export function stencilNoise(
   const probe = scratchCopy(x);
   const { k, out } = entry;
   const xk = x.re[k]!;
-  const step = partialOnPiece(f, probe, k, baseTrace)?.step ?? stepFor(xk);
+  const within: Within = { baseTrace, name: 'fourth-order' };
+  const step = partialOnPiece(f, { probe, k }, within)?.step ?? stepFor(xk);
   return noiseOf(
-    (s) => stencil(f, { probe, k, xk }, s, baseTrace),
+    (s) => stencil(f, { probe, k, xk }, s, within),
     step,
     () => f(x, new KinkTrace()),
     out,

@@ -3,9 +3,9 @@
  * Every derivative claim is sent through a worker here (threshold 0), with the built bundle as the
  * worker's script, the way the CLI runs it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
@@ -28,6 +28,9 @@ import { KinkTrace } from '../../src/expr/kink-trace.js';
 import type { Mat } from '../../src/linalg/mat.js';
 import { centralPartials, scratchCopy, type Objective } from '../../src/numeric/finite-diff.js';
 import { setWorkerEntry, stopWorkers } from '../../src/check/parallel/worker-pool.js';
+import { gradeSubmissions } from '../../src/grade/grade-submissions.js';
+import { gradedByWorkers } from '../../src/grade/parallel-grade.js';
+import { loadFiles } from '../../src/spec-file/load-identities.js';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { flat } from '../helpers/flat-result.js';
 
@@ -135,17 +138,18 @@ describe('partial derivatives shared with a worker', () => {
   });
 
   it('count the evaluations a single thread would: a claim exactly at its evaluation limit passes both ways', () => {
-    // 50×50: f at the draw, four evaluations per entry, expect: 1 + 10000 + 1.
+    // 50×50: f at the draw, expect, two evaluations per entry (the first pass, which decides a
+    // correct claim): 1 + 1 + 5000.
     const spec = {
       id: 'at-limit',
       vars: { X: { shape: [50, 50], sample: 'invertible' } },
       claims: [{ kind: 'gradient', f: 'log(abs(det(X)))', wrt: 'X', expect: "inv(X)'" }],
     };
-    const limits = { ...DEFAULT_LIMITS, evaluations: 10_002 };
+    const limits = { ...DEFAULT_LIMITS, evaluations: 5_002 };
     expect(runSpec(spec, { trials: 1, limits }, 0).results[0]!.status).toBe('pass');
     expect(runSpec(spec, { trials: 1, limits }, 1).results[0]!.status).toBe('pass');
     expect(
-      runSpec(spec, { trials: 1, limits: { ...limits, evaluations: 10_001 } }, 1).results.map(flat)[0]!.message,
+      runSpec(spec, { trials: 1, limits: { ...limits, evaluations: 5_001 } }, 1).results.map(flat)[0]!.message,
     ).toMatch(/evaluations/);
   });
 
@@ -172,11 +176,12 @@ describe('partial derivatives shared with a worker', () => {
     expect(ticks.every(([done, total]) => total === 900 && done >= 1 && done <= 900)).toBe(true);
     const done = ticks.map(([d]) => d);
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    // f at the draw, then four evaluations an entry, in whichever thread (an entry or two per
-    // thread may be counted done before its evaluations are added, or evaluated before it is counted).
+    // f at the draw and expect, then two evaluations an entry (the first pass), in whichever thread
+    // (an entry or two per thread may be counted done before its evaluations are added, or
+    // evaluated before it is counted).
     for (const [d, , evaluations] of ticks) {
-      expect(evaluations).toBeLessThanOrEqual(1 + 4 * (d + 8));
-      expect(evaluations).toBeGreaterThanOrEqual(1 + 4 * (d - 2));
+      expect(evaluations).toBeLessThanOrEqual(2 + 2 * (d + 8));
+      expect(evaluations).toBeGreaterThanOrEqual(2 + 2 * (d - 2));
     }
   });
 
@@ -192,6 +197,41 @@ describe('partial derivatives shared with a worker', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(shared.results[0]!.status).toBe('error');
     expect(shared.results.map(flat)[0]!.message).toMatch(/ran out of time after .*: the limit of 0.3 s/);
+  });
+});
+
+describe('a class graded on several threads', () => {
+  const questionsDir = join(REPO_ROOT, 'test/fixtures/grading/questions');
+  const classDir = join(REPO_ROOT, 'test/fixtures/grading/class');
+  const grade = (workers: number, submissions: string[]) => {
+    const questions = loadFiles([questionsDir], DEFAULT_LIMITS, null);
+    const request = { questions: questions.identities, questionErrors: [], questionsDir, submissions, cache: null };
+    const { durationsMs: _, ...report } = gradeSubmissions(request, { ...SETTINGS, workers });
+    return report;
+  };
+  beforeAll(() => {
+    setWorkerEntry(join(REPO_ROOT, 'dist', 'mcheck.cjs'));
+  });
+  afterAll(async () => {
+    await stopWorkers();
+  });
+
+  it('gives the report of one thread, in submission order, with the workers taking submissions', () => {
+    // The class six times over, each copy under a name of its own: enough for a worker to take some.
+    const copies = mkdtempSync(join(tmpdir(), 'mcheck-class-'));
+    const submissions = readdirSync(classDir).flatMap((name) =>
+      [1, 2, 3, 4, 5, 6].map((k) => {
+        const copy = join(copies, `${name}-${k}`);
+        cpSync(join(classDir, name), copy, { recursive: true });
+        return copy;
+      }),
+    );
+    const before = gradedByWorkers();
+    const shared = grade(1, submissions);
+    expect(gradedByWorkers()).toBeGreaterThan(before); // not vacuous: the worker graded some
+    expect(shared).toEqual(grade(0, submissions));
+    expect(shared.scores.map((s) => s.submission)).toEqual(submissions.map((f) => basename(f)));
+    expect(shared.results.length).toBeGreaterThan(200);
   });
 });
 
@@ -212,13 +252,14 @@ describe('settling a shared run', () => {
       length: 1,
     };
     const probe = scratchCopy(x);
-    for (const k of done) expect(computeEntry({ objective, x0: x, baseTrace: base }, probe, k, shared)).toBeNull();
+    for (const k of done)
+      expect(computeEntry({ objective, x0: x, baseTrace: base, stencil: 'fourth-order' }, probe, k, shared)).toBeNull();
     return { shared, first: { rows: 1, cols: 1, re: shared.values.slice(0, 1), im: null }, base };
   }
 
   it('computes the entries no thread finished, to the same partials as one thread', () => {
     const { shared, first, base } = share(smooth, [0, 1, 3]);
-    const settled = settleShare({ objective, x0: smooth, baseTrace: base }, [], shared, first);
+    const settled = settleShare({ objective, x0: smooth, baseTrace: base, stencil: 'fourth-order' }, [], shared, first);
     const alone = centralPartials(objective, smooth, base);
     expect(settled).toEqual(alone);
   });
@@ -226,7 +267,7 @@ describe('settling a shared run', () => {
   it('meets an earlier kink among the unfinished entries before the failure another thread found', () => {
     const { shared, first, base } = share(x0, [0, 1]);
     const settled = settleShare(
-      { objective, x0, baseTrace: base },
+      { objective, x0, baseTrace: base, stencil: 'fourth-order' },
       [{ index: 4, kind: 'kink', message: '', limit: null }],
       shared,
       first,

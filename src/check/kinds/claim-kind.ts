@@ -1,3 +1,4 @@
+import type { Criterion } from '../trial/judge.js';
 import type { Mat } from '../../linalg/mat.js';
 import type { Rng } from '../../numeric/rng.js';
 import type { Claim, Expression, Identity } from '../../spec-file/identity.js';
@@ -17,6 +18,8 @@ export interface TrialContext {
   readonly workers: number;
   /** Told after each finite-difference entry of a full-mode trial, or null when no one listens. */
   readonly tick: Tick | null;
+  /** How the claim is judged: a full-mode trial takes again, more exactly, what its first pass cannot decide. */
+  readonly criterion: Criterion;
 }
 
 /**

@@ -2,7 +2,7 @@ import { now } from '../../clock.js';
 import { type Mat, MathError } from '../../linalg/mat.js';
 import { copyOf } from '../../linalg/alloc.js';
 import type { Tick } from '../plan/claim-progress.js';
-import { type Partials, partialAt, scratchCopy } from '../../numeric/finite-diff.js';
+import { type Partials, type StencilName, partialAt, scratchCopy } from '../../numeric/finite-diff.js';
 import { LimitExceeded, countEvaluations, remainingBudget, spentEvaluations } from '../../budget.js';
 import {
   type EntryFailure,
@@ -71,12 +71,12 @@ export interface PartialsRequest extends PartialsJob {
  * thread met it.
  */
 export function partialsOf(request: PartialsRequest): Partials {
-  const { objective, x0, baseTrace } = request;
+  const { objective, x0, baseTrace, stencil } = request;
   const n = x0.re.length;
   const probe = scratchCopy(x0);
   const started = now();
   const spent = spentEvaluations();
-  const first = partialAt(objective, probe, 0, baseTrace);
+  const first = partialAt(objective, { probe, k: 0 }, baseTrace, stencil);
   if (first === null) return { ok: false, kinkAt: 0 };
   const perEntry = spentEvaluations() - spent;
   const estimate = (now() - started) * (n - 1);
@@ -89,7 +89,7 @@ export function partialsOf(request: PartialsRequest): Partials {
   const partials = [first];
   const { tick } = request;
   for (let k = 1; k < n; k++) {
-    const d = partialAt(objective, probe, k, baseTrace);
+    const d = partialAt(objective, { probe, k }, baseTrace, stencil);
     if (d === null) return { ok: false, kinkAt: k };
     partials.push(d);
     if (tick !== null) tick(k + 1, n, spentEvaluations());
@@ -119,7 +119,7 @@ function post(
   run: Run,
   source: ObjectiveSource,
   workers: readonly PoolWorker[],
-  work: { entries: number; chunk: number },
+  work: { entries: number; chunk: number; stencil: StencilName },
 ): void {
   const { share } = run;
   const { limits } = remainingBudget();
@@ -150,7 +150,7 @@ function shared(
   const n = job.x0.re.length;
   const share = shareOf(n, first, workers.length);
   const run: Run = { id: nextTaskId++, share, deadline: remainingBudget().deadline, progress: progressOf(job, share) };
-  const work = { entries: n, chunk: Math.max(1, Math.floor(n / 1024)) };
+  const work = { entries: n, chunk: Math.max(1, Math.floor(n / 1024)), stencil: job.stencil };
   post(run, source, workers, work);
   let failures: EntryFailure[] = [];
   let crash: unknown = null;

@@ -1,6 +1,6 @@
 import type { Mat } from '../../linalg/mat.js';
 import type { KinkTrace } from '../../expr/kink-trace.js';
-import type { Objective } from '../../numeric/finite-diff.js';
+import type { Objective, StencilName } from '../../numeric/finite-diff.js';
 import type { Limits } from '../../limits.js';
 import type { Draw } from '../trial/draw.js';
 
@@ -72,6 +72,7 @@ export interface PartialsTask {
   readonly length: number;
   readonly entries: number;
   readonly chunk: number;
+  readonly stencil: StencilName;
   /** The claim's deadline by the wall clock (Date.now()), and its limits. */
   readonly deadline: number;
   readonly limits: Limits;
@@ -115,4 +116,6 @@ export interface PartialsJob {
   readonly objective: Objective;
   readonly x0: Mat;
   readonly baseTrace: KinkTrace;
+  /** The stencil every thread takes the partials with. */
+  readonly stencil: StencilName;
 }

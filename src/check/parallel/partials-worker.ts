@@ -17,6 +17,8 @@ import {
   slotOf,
 } from './partials-task.js';
 import { computeShare } from './share-partials.js';
+import type { GradeTask } from '../../grade/grade-task.js';
+import { serveGrade } from '../../grade/grade-worker.js';
 
 /** Compiles a source the main thread compiled already; failing here is a bug. */
 function compiled(source: string, names: ReadonlySet<string>): Evaluator {
@@ -55,7 +57,7 @@ function work(
       objective(x0, baseTrace);
       // The evaluation at x0 is the main thread's, already counted: only the entries count.
       const base = spentEvaluations();
-      const share = computeShare({ objective, x0, baseTrace }, shared, task);
+      const share = computeShare({ objective, x0, baseTrace, stencil: task.stencil }, shared, task);
       return { ...share, evaluations: spentEvaluations() - base };
     },
     Math.max(0, task.deadline - Date.now()),
@@ -88,7 +90,12 @@ function serve(task: PartialsTask & { id: number }, replies: MessagePort): void 
   Atomics.notify(control, slotOf(task.worker, DONE));
 }
 
-/** The loop of a pool worker: tasks arrive on `tasks`, answers leave on `replies`. */
+/**
+ * The loop of a pool worker: tasks arrive on `tasks`, answers leave on `replies`. A task shares
+ * the partials of one large claim, or (`kind: 'grade'`) the submissions of a class.
+ */
 export function servePartials(tasks: MessagePort, replies: MessagePort): void {
-  tasks.on('message', (task: PartialsTask & { id: number }) => serve(task, replies));
+  tasks.on('message', (task: (PartialsTask & { id: number }) | GradeTask) =>
+    'kind' in task ? serveGrade(task, replies) : serve(task, replies),
+  );
 }

@@ -25,7 +25,7 @@ export interface Shared {
 /** The partial along entry k into `values` (then marks it done), or why there is none. Bugs propagate. */
 export function computeEntry(job: PartialsJob, probe: Mat, k: number, shared: Shared): EntryFailure | null {
   try {
-    const d = partialAt(job.objective, probe, k, job.baseTrace);
+    const d = partialAt(job.objective, { probe, k }, job.baseTrace, job.stencil);
     if (d === null) return { index: k, kind: 'kink', message: 'a kink within the stencil', limit: null };
     if (d.im !== null) return { index: k, kind: 'complex', message: 'a complex partial', limit: null };
     shared.values.set(d.re, k * shared.length);

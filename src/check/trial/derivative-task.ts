@@ -5,6 +5,7 @@ import type { Objective } from '../../numeric/finite-diff.js';
 import type { Convention, Expression, Identity } from '../../spec-file/identity.js';
 import type { Layout } from '../kinds/layout.js';
 import type { Tick } from '../plan/claim-progress.js';
+import type { Criterion } from './judge.js';
 import type { Draw } from './draw.js';
 import { scopeOf } from './scope.js';
 
@@ -31,6 +32,8 @@ export interface DerivativeTask {
   readonly workers: number;
   /** Told after each partial (full mode), or null. */
   readonly tick: Tick | null;
+  /** How the claim is judged (see fullTrial). */
+  readonly criterion: Criterion;
 }
 
 /** expect at the draw (with the upstream array in scope), or the domain error that stopped it. */

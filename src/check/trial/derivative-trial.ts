@@ -62,6 +62,7 @@ export function derivativeTrial(ctx: TrialContext, claim: DerivativeClaim): Tria
     convention: claim.convention,
     workers: ctx.workers,
     tick: ctx.tick,
+    criterion: ctx.criterion,
   };
   const outcome = mode.name === 'fast' ? probeTrial(task, mode.probes, rng) : fullTrial(task);
   // G is drawn here, not with the inputs: the outcome keeps it so that explain can show it.

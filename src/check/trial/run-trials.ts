@@ -63,7 +63,15 @@ export function runOneTrial(plan: ClaimPlan, trial: number): TrialRecord {
   for (let redraw = 0; redraw <= MAX_REDRAWS; redraw++) {
     const rng = createRng([plan.seed, identity.id, claim.row, trial, redraw]);
     const draw = drawInputs(identity, rng, trial === REVEALING_TRIAL ? revealing(plan, rng) : plan.draw);
-    const ctx = { identity, draw, rng, mode: plan.draw.mode, workers: plan.workers, tick: plan.progress?.tick ?? null };
+    const ctx = {
+      identity,
+      draw,
+      rng,
+      mode: plan.draw.mode,
+      workers: plan.workers,
+      tick: plan.progress?.tick ?? null,
+      criterion: plan.criterion,
+    };
     const outcome = kind.trial(claim, ctx);
     record = { trial, draw, outcome, judgement: judge(outcome, plan.criterion, kind.sides) };
     if (record.judgement.undecided === null) return record;
