@@ -8,7 +8,7 @@ import { type JsonReport, listedClaimCount, mcheck, parseJunit, runJson, tempDir
 // overridden by command-line flags; a bad config is a usage error naming the file and line.
 
 const NEAR = 'test/fixtures/ci/tolerance/near-equal.yaml';
-const OTHER = 'identities/trace-gradient.yaml';
+const OTHER = 'identities/det-gradient.yaml';
 
 /**
  * A project folder: identities/near-equal.yaml (fails at the default tolerances), other/ with one
@@ -19,7 +19,7 @@ function project(config?: { name: string; text: string }): string {
   mkdirSync(join(dir, 'identities'));
   mkdirSync(join(dir, 'other'));
   cpSync(join(REPO_ROOT, NEAR), join(dir, 'identities', 'near-equal.yaml'));
-  cpSync(join(REPO_ROOT, OTHER), join(dir, 'other', 'trace-gradient.yaml'));
+  cpSync(join(REPO_ROOT, OTHER), join(dir, 'other', 'det-gradient.yaml'));
   if (config !== undefined) writeFileSync(join(dir, config.name), config.text);
   return dir;
 }

@@ -27,7 +27,7 @@ import { compileExpression } from '../../src/expr/compile.js';
 import { KinkTrace } from '../../src/expr/kink-trace.js';
 import type { Mat } from '../../src/linalg/mat.js';
 import { centralPartials, scratchCopy, type Objective } from '../../src/numeric/finite-diff.js';
-import { setWorkerEntry, stopWorkers } from '../../src/check/parallel/worker-pool.js';
+import { poolWorkers, setWorkerEntry, stopWorkers } from '../../src/check/parallel/worker-pool.js';
 import { gradeSubmissions } from '../../src/grade/grade-submissions.js';
 import { gradedByWorkers } from '../../src/grade/parallel-grade.js';
 import { loadFiles } from '../../src/spec-file/load-identities.js';
@@ -216,11 +216,17 @@ describe('a class graded on several threads', () => {
     await stopWorkers();
   });
 
-  it('gives the report of one thread, in submission order, with the workers taking submissions', () => {
-    // The class six times over, each copy under a name of its own: enough for a worker to take some.
+  it('gives the report of one thread, in submission order, with the workers taking submissions', async () => {
+    // The worker up before the class starts, so that it takes its share on a busy machine too.
+    // (A worker started earlier is online already, and says nothing: the timeout ends the wait.)
+    await new Promise((resolve) => {
+      poolWorkers(1)[0]!.worker.once('online', resolve);
+      setTimeout(resolve, 3000);
+    });
+    // The class twelve times over, each copy under a name of its own: enough for a worker to take some.
     const copies = mkdtempSync(join(tmpdir(), 'mcheck-class-'));
     const submissions = readdirSync(classDir).flatMap((name) =>
-      [1, 2, 3, 4, 5, 6].map((k) => {
+      Array.from({ length: 12 }, (_, k) => {
         const copy = join(copies, `${name}-${k}`);
         cpSync(join(classDir, name), copy, { recursive: true });
         return copy;
