@@ -25,6 +25,7 @@ Examples:
   $ mcheck watch                        rerun the claims of each spec you save, until q
   $ mcheck explain hw3.yaml --claim dW  show one draw: inputs, both sides, differing entries
   $ mcheck all --reporter pretty --reporter junit=report.xml
+  $ mcheck all --reporter html=report.html   a web page: formulas typeset, heatmaps of failures
   $ mcheck all --shard 1/4              the first of four parallel CI jobs
   $ mcheck check layer.yaml --mode fast a large claim: 3 random projections, not every entry
   $ mcheck init                         scaffold identities/, a CI workflow and editor wiring,
@@ -41,6 +42,7 @@ const GRADE_EXAMPLES = `
 Examples:
   $ mcheck grade --questions course/hw3 submissions/*     a score per submission
   $ mcheck grade --questions course/hw3 submissions/* --reporter csv=grades.csv
+  $ mcheck grade --questions course/hw3 submissions/* --reporter html=class.html   a gradebook page
   $ mcheck grade --questions course/hw3 submissions/* --seed random   draws no one could know
   $ mcheck check course/hw3 my-answers                    one submission, as a student checks it
 
