@@ -25,6 +25,22 @@ export interface Typeset {
  * TeX that does not parse is shown as itself, marked, rather than as KaTeX's red error text.
  */
 export function typeset(tex: string, display: boolean): Typeset {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const known = typesetCache.get(key);
+  if (known !== undefined) return known;
+  const done = typesetOnce(tex, display);
+  if (typesetCache.size < MAX_CACHED) typesetCache.set(key, done);
+  return done;
+}
+
+/**
+ * Formulas typeset so far in this process: a class's report repeats the same answers (and the
+ * same worked examples) hundreds of times, and KaTeX took most of the time of writing it.
+ */
+const typesetCache = new Map<string, Typeset>();
+const MAX_CACHED = 20_000;
+
+function typesetOnce(tex: string, display: boolean): Typeset {
   try {
     const html = katex().renderToString(tex, {
       displayMode: display,

@@ -152,6 +152,12 @@ describe('every claim of the bundled set and the fixtures', () => {
       if (identity.latex !== null) expect(typeset(identity.latex, true).ok, identity.id).toBe(true);
   });
 
+  it('typesets a formula once however often a report shows it, in display and inline forms apart', () => {
+    const tex = '\\frac{\\partial f}{\\partial \\mathbf{X}}';
+    expect(typeset(tex, true)).toBe(typeset(tex, true));
+    expect(typeset(tex, false).html).not.toBe(typeset(tex, true).html);
+  });
+
   it('falls back to the TeX itself, escaped, when KaTeX cannot typeset it', () => {
     const bad = typeset('x_{1}_{2} <b>', true);
     expect(bad.ok).toBe(false);
