@@ -49,6 +49,19 @@ export interface Comparison {
   readonly worst: WorstEntry;
 }
 
+/** |analytic − numeric| and |numeric| at entry k: moduli, where the values are complex. */
+function errorAt(analytic: Mat, numeric: Mat, k: number): { readonly abs: number; readonly size: number } {
+  const dr = analytic.re[k]! - numeric.re[k]!;
+  const di = (analytic.im?.[k] ?? 0) - (numeric.im?.[k] ?? 0);
+  return { abs: Math.hypot(dr, di), size: Math.hypot(numeric.re[k]!, numeric.im?.[k] ?? 0) };
+}
+
+/** Whether entry k of the two arrays is close under `tol`: the rule {@link compareArrays} applies to each entry. */
+export function isCloseAt(analytic: Mat, numeric: Mat, k: number, tol: Tolerance): boolean {
+  const { abs, size } = errorAt(analytic, numeric, k);
+  return isClose(abs, size, tol);
+}
+
 /**
  * Compares analytic to numeric entry by entry with {@link isClose}; |·| is the modulus for complex
  * values. Both must be finite (the caller checks) and of one shape.
@@ -61,10 +74,7 @@ export function compareArrays(analytic: Mat, numeric: Mat, tol: Tolerance): Comp
     worstError = 0;
   let passed = true;
   for (let k = 0; k < numeric.re.length; k++) {
-    const dr = analytic.re[k]! - numeric.re[k]!;
-    const di = (analytic.im?.[k] ?? 0) - (numeric.im?.[k] ?? 0);
-    const abs = Math.hypot(dr, di);
-    const size = Math.hypot(numeric.re[k]!, numeric.im?.[k] ?? 0);
+    const { abs, size } = errorAt(analytic, numeric, k);
     maxAbs = Math.max(maxAbs, abs);
     if (size > tol.atol) maxRel = Math.max(maxRel, abs / size);
     if (!isClose(abs, size, tol)) passed = false;

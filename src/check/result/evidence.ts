@@ -1,5 +1,5 @@
 import type { Mat } from '../../linalg/mat.js';
-import { compareArrays, type Tolerance } from '../../numeric/closeness.js';
+import { isCloseAt, type Tolerance } from '../../numeric/closeness.js';
 
 /** A matrix for a picture: at most {@link MAX_CELLS} cells a side, row-major. */
 export interface Grid {
@@ -37,15 +37,7 @@ export const MAX_CELLS = 24;
 
 /** Per entry: true where the two sides are not close under `tolerance`, by the verdict's own rule. */
 export function entrywiseOutside(analytic: Mat, numeric: Mat, tolerance: Tolerance): boolean[] {
-  return Array.from(numeric.re, (_, k) => {
-    const one = (m: Mat): Mat => ({
-      rows: 1,
-      cols: 1,
-      re: m.re.subarray(k, k + 1),
-      im: m.im ? m.im.subarray(k, k + 1) : null,
-    });
-    return !compareArrays(one(analytic), one(numeric), tolerance).passed;
-  });
+  return Array.from(numeric.re, (_, k) => !isCloseAt(analytic, numeric, k, tolerance));
 }
 
 /** Rows (or columns) per cell, so that `size` entries fit in {@link MAX_CELLS} cells. */
@@ -86,37 +78,21 @@ export function evidenceOf(
   tolerance: Tolerance,
   sides: readonly [string, string],
 ): Evidence {
-  const same = analytic.rows === numeric.rows && analytic.cols === numeric.cols;
   const shape: [number, number] = [numeric.rows, numeric.cols];
   const block: [number, number] = [blockOf(shape[0]), blockOf(shape[1])];
-  const own = (m: Mat): Grid => {
-    const b: [number, number] = [blockOf(m.rows), blockOf(m.cols)];
-    return pooled(m.re, [m.rows, m.cols], b);
-  };
-  const complex = analytic.im !== null || numeric.im !== null;
-  if (!same)
-    return {
-      sides,
-      rows: shape[0],
-      cols: shape[1],
-      block,
-      analytic: own(analytic),
-      numeric: own(numeric),
-      difference: null,
-      outside: [],
-      complex,
-    };
-  const difference = Array.from(numeric.re, (n, k) => analytic.re[k]! - n);
-  const marks = entrywiseOutside(analytic, numeric, tolerance);
+  // Each side in its own blocks: the same as the difference's when the shapes agree.
+  const own = (m: Mat): Grid => pooled(m.re, [m.rows, m.cols], [blockOf(m.rows), blockOf(m.cols)]);
+  const same = analytic.rows === numeric.rows && analytic.cols === numeric.cols;
+  const difference = same ? Array.from(numeric.re, (n, k) => analytic.re[k]! - n) : null;
   return {
     sides,
     rows: shape[0],
     cols: shape[1],
     block,
-    analytic: pooled(analytic.re, shape, block),
-    numeric: pooled(numeric.re, shape, block),
-    difference: pooled(difference, shape, block),
-    outside: pooledMarks(marks, shape, block),
-    complex,
+    analytic: own(analytic),
+    numeric: own(numeric),
+    difference: difference === null ? null : pooled(difference, shape, block),
+    outside: same ? pooledMarks(entrywiseOutside(analytic, numeric, tolerance), shape, block) : [],
+    complex: analytic.im !== null || numeric.im !== null,
   };
 }

@@ -1,8 +1,8 @@
 import type { Mat } from '../../linalg/mat.js';
-import { isClose, type Tolerance } from '../../numeric/closeness.js';
+import { isCloseAt, type Tolerance } from '../../numeric/closeness.js';
 import type { Convention } from '../../spec-file/identity.js';
 import { conventionSources } from '../kinds/convention.js';
-import { type Layout, coordinateOf } from '../kinds/layout.js';
+import { type Layout, type Shapes, coordinateOf } from '../kinds/layout.js';
 
 /**
  * How far inside the tolerance a first-pass estimate must land for its entry to stand on it:
@@ -17,7 +17,7 @@ export const FIRST_PASS_MARGIN = 64;
 export interface Assembly {
   readonly layout: Layout;
   readonly convention: Convention;
-  readonly shapes: { readonly x: readonly [number, number]; readonly f: readonly [number, number] };
+  readonly shapes: Shapes;
 }
 
 /**
@@ -30,10 +30,7 @@ export function undecidedEntries(analytic: Mat, numeric: Mat, tolerance: Toleran
   const entries = new Set<number>();
   for (let i = 0; i < numeric.rows; i++) {
     for (let j = 0; j < numeric.cols; j++) {
-      const at = i * numeric.cols + j;
-      const n = numeric.re[at]!;
-      const error = Math.hypot(analytic.re[at]! - n, (analytic.im?.[at] ?? 0) - (numeric.im?.[at] ?? 0));
-      if (isClose(error, Math.abs(n), strict)) continue;
+      if (isCloseAt(analytic, numeric, i * numeric.cols + j, strict)) continue;
       for (const source of conventionSources(assembly.convention, [i, j]))
         entries.add(coordinateOf(assembly.layout, source, assembly.shapes)[0]);
     }
