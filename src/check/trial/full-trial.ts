@@ -4,7 +4,7 @@ import { firstNonFinite } from '../../numeric/closeness.js';
 import { type Partials, type StencilName, partialAt, scratchCopy, stencilNoise } from '../../numeric/finite-diff.js';
 import { undecidedEntries } from './first-pass.js';
 import { toleranceFor } from './judge.js';
-import { assemble, coordinateOf, referenceName } from '../kinds/layout.js';
+import { type Shapes, assemble, coordinateOf, referenceName } from '../kinds/layout.js';
 import { partialsOf } from '../parallel/parallel-partials.js';
 import { type ObjectiveSource, plainDraw, toPlain } from '../parallel/partials-task.js';
 import type { DerivativeTask } from './derivative-task.js';
@@ -26,16 +26,34 @@ function sourceOf(task: DerivativeTask): () => ObjectiveSource {
   });
 }
 
+/** The value of wrt at the draw: where the partials are taken. */
+const wrtOf = (task: DerivativeTask): Mat => task.draw.vars.get(task.wrt)!;
+
+/** The shapes of wrt and of f, which place a partial's entries in the laid-out derivative. */
+const shapesOf = (task: DerivativeTask): Shapes => {
+  const x0 = wrtOf(task);
+  return { x: [x0.rows, x0.cols], f: [task.f0.rows, task.f0.cols] };
+};
+
+/** Partials laid out as the claim's layout and convention say. */
+const layOut = (task: DerivativeTask, partials: readonly Mat[]): Mat =>
+  applyConvention(assemble(partials, wrtOf(task), task.layout), task.convention);
+
+/** The partials of an attempt laid out, or null for a kink. */
+function laidOut(task: DerivativeTask, partials: Attempt<Partials>): Attempt<Mat | null> {
+  if (!partials.ok) return partials;
+  return { ok: true, value: partials.value.ok ? layOut(task, partials.value.partials) : null };
+}
+
 /**
  * The partials of every entry of wrt by the named stencil, shared with workers when that takes
  * long. Only the first pass tells the progress display: a second one would count the entries again.
  */
-function allPartials(task: DerivativeTask, stencil: StencilName) {
-  const x0 = task.draw.vars.get(task.wrt)!;
+function allPartials(task: DerivativeTask, stencil: StencilName): Attempt<Partials> {
   const { objective, baseTrace, workers } = task;
   const tick = stencil === 'two-point' ? task.tick : null;
   return attempt('f near the draw', () =>
-    partialsOf({ objective, x0, baseTrace, source: sourceOf(task), workers, tick, stencil }),
+    partialsOf({ objective, x0: wrtOf(task), baseTrace, source: sourceOf(task), workers, tick, stencil }),
   );
 }
 
@@ -44,9 +62,9 @@ function allPartials(task: DerivativeTask, stencil: StencilName) {
  * alone when they are few, else all of them (shared with workers, exactly as a run without a
  * first pass takes them).
  */
-function refined(task: DerivativeTask, first: readonly Mat[], undecided: readonly number[]) {
+function refined(task: DerivativeTask, first: readonly Mat[], undecided: readonly number[]): Attempt<Partials> {
   if (undecided.length > first.length / 2) return allPartials(task, 'fourth-order');
-  const probe = scratchCopy(task.draw.vars.get(task.wrt)!);
+  const probe = scratchCopy(wrtOf(task));
   return attempt('f near the draw', (): Partials => {
     const partials = [...first];
     for (const k of undecided) {
@@ -59,23 +77,23 @@ function refined(task: DerivativeTask, first: readonly Mat[], undecided: readonl
 }
 
 /**
- * The numeric derivative, laid out: a second-order first pass over every entry (half the
- * evaluations), then the fourth-order stencil for each entry the first pass could not decide by
- * a wide margin against `analytic` (see first-pass.ts). A correct claim costs two evaluations an
- * entry; a wrong one gets, at its failing entries, the very values it got before there was a
- * first pass, and its noise estimate there. Null analytic (expect failed): the fourth order alone.
+ * The numeric derivative, laid out (null for a kink): a second-order first pass over every entry
+ * (half the evaluations), then the fourth-order stencil for each entry the first pass could not
+ * decide by a wide margin against `analytic` (see first-pass.ts). A correct claim costs two
+ * evaluations an entry; a wrong one gets, at its failing entries, the very values it got before
+ * there was a first pass, and its noise estimate there. With no analytic (expect failed), or of
+ * another shape, the first pass is all there is to compare.
  */
-function numericOf(task: DerivativeTask, analytic: Mat | null): Attempt<Partials> {
-  const x0 = task.draw.vars.get(task.wrt)!;
+function numericOf(task: DerivativeTask, analytic: Mat | null): Attempt<Mat | null> {
   const first = allPartials(task, 'two-point');
-  if (!first.ok || !first.value.ok || analytic === null) return first;
-  const numeric = applyConvention(assemble(first.value.partials, x0, task.layout), task.convention);
-  if (analytic.rows !== numeric.rows || analytic.cols !== numeric.cols) return first;
-  if (firstNonFinite(numeric) !== null) return allPartials(task, 'fourth-order');
-  const shapes = { x: [x0.rows, x0.cols], f: [task.f0.rows, task.f0.cols] } as const;
+  if (!first.ok || !first.value.ok || analytic === null) return laidOut(task, first);
+  const numeric = layOut(task, first.value.partials);
+  if (analytic.rows !== numeric.rows || analytic.cols !== numeric.cols) return { ok: true, value: numeric };
+  if (firstNonFinite(numeric) !== null) return laidOut(task, allPartials(task, 'fourth-order'));
   const tolerance = toleranceFor(task.criterion, analytic, numeric);
-  const undecided = undecidedEntries(analytic, numeric, tolerance, { ...task, shapes });
-  return undecided.length === 0 ? first : refined(task, first.value.partials, undecided);
+  const undecided = undecidedEntries(analytic, numeric, tolerance, { ...task, shapes: shapesOf(task) });
+  if (undecided.length === 0) return { ok: true, value: numeric };
+  return laidOut(task, refined(task, first.value.partials, undecided));
 }
 
 /**
@@ -85,16 +103,15 @@ function numericOf(task: DerivativeTask, analytic: Mat | null): Attempt<Partials
  * when a comparison needs it.
  */
 export function fullTrial(task: DerivativeTask): TrialOutcome {
-  const x0 = task.draw.vars.get(task.wrt)!;
+  const x0 = wrtOf(task);
   // expect first: where the first pass cannot decide is a comparison with it.
   const analytic = evaluateExpect(task);
-  const partials = numericOf(task, analytic.ok ? analytic.value : null);
-  if (!partials.ok) return { type: 'error', message: partials.message };
-  if (!partials.value.ok) return { type: 'kink' };
-  const numeric = applyConvention(assemble(partials.value.partials, x0, task.layout), task.convention);
+  const numeric = numericOf(task, analytic.ok ? analytic.value : null);
+  if (!numeric.ok) return { type: 'error', message: numeric.message };
+  if (numeric.value === null) return { type: 'kink' };
   if (!analytic.ok) return { type: 'fail', message: analytic.message };
+  const shapes = shapesOf(task);
   const noise: NoiseAt = ([i, j]) => {
-    const shapes = { x: [x0.rows, x0.cols], f: [task.f0.rows, task.f0.cols] } as const;
     // Under a convention an entry adds its mirror's partial: so do their noises.
     let total = 0;
     for (const at of conventionSources(task.convention, [i - 1, j - 1])) {
@@ -110,5 +127,5 @@ export function fullTrial(task: DerivativeTask): TrialOutcome {
     target: referenceName(task.layout, task.wrt, true),
     numeric: 'the numeric derivative',
   };
-  return finish({ analytic: analytic.value, numeric, probes: false }, noise, labels);
+  return finish({ analytic: analytic.value, numeric: numeric.value, probes: false }, noise, labels);
 }
