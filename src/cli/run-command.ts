@@ -5,7 +5,7 @@ import { selectionMisses } from '../check/select.js';
 import { REPORTERS } from '../report/reporters.js';
 import { PLAIN, paletteOf } from '../report/figures.js';
 import type { RunReport, Summary } from '../check/result/run-report.js';
-import { type ReplayFlags, shellQuote } from '../report/replay.js';
+import { type ReplayFlags, rerunOf } from '../report/replay.js';
 import { UserError } from '../errors.js';
 import { type Io, wantsColor } from './io.js';
 import { packageVersion, specFolder, cacheDir, buildStamp } from './paths.js';
@@ -78,13 +78,6 @@ function contextOf(
 
 /** What a command checks, in the words of its rerun line: `all --dir specs`, `check a.yaml`. */
 export type RunWords = (settings: CommandSettings) => readonly string[];
-
-/** `mcheck WORDS --seed N OPTIONS`: the whole run again, drawn the same. */
-export function rerunOf(words: readonly string[], replay: ReplayFlags): string {
-  const dims = [...replay.dims].map(([k, v]) => `${k}=${v}`).join(',');
-  const all = ['mcheck', ...words, '--seed', String(replay.seed), ...replay.extra, ...(dims ? ['--dims', dims] : [])];
-  return all.map(shellQuote).join(' ');
-}
 
 /** Formats the report with every reporter; files are written whole. Returns false if one failed. */
 function emit({ report, targets, ...context }: Emission): boolean {

@@ -47,6 +47,12 @@ export function replayCommand(result: FailedRow, flags: ReplayFlags): string | n
   return trial === null ? null : command(result, flags, trial, dimsFlag(flags.dims));
 }
 
+/** `mcheck WORDS --seed N OPTIONS`: the whole run again (`all --dir specs`, `check a.yaml`), drawn the same. */
+export function rerunOf(words: readonly string[], flags: ReplayFlags): string {
+  const all = ['mcheck', ...words, '--seed', String(flags.seed), ...flags.extra, ...dimsFlag(flags.dims)];
+  return all.map(shellQuote).join(' ');
+}
+
 /** The command that reruns the smallest failing case found by shrinking, or null. */
 export function shrunkCommand(result: FailedRow, flags: ReplayFlags): string | null {
   const { shrunk } = result.failure;

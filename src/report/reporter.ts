@@ -23,8 +23,10 @@ export function summaryLine(report: RunReport): string {
   return `${passed} passed, ${failed} failed${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'}${stopped}` : ''}`;
 }
 
+/** Points as reports print them: at most three decimals. */
+export const formatPoints = (x: number): string => String(Math.round(x * 1000) / 1000);
+
 /** A score: `alice 7/9 points` for a submission of a graded class, `score 7/9 points` for a run. */
 export function scoreLine(score: Score, width = 0): string {
-  const points = (x: number): string => String(Math.round(x * 1000) / 1000);
-  return `${(score.submission ?? 'score').padEnd(width)} ${points(score.points)}/${points(score.maxPoints)} points`;
+  return `${(score.submission ?? 'score').padEnd(width)} ${formatPoints(score.points)}/${formatPoints(score.maxPoints)} points`;
 }

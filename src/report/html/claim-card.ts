@@ -1,5 +1,7 @@
 import type { ClaimResult } from '../../check/result/claim-result.js';
 import { failureView } from '../failure-view.js';
+import { FIGURES } from '../figures.js';
+import { formatPoints } from '../reporter.js';
 import { formatError, plural } from '../format-number.js';
 import { formatPlace } from '../place.js';
 import type { ReplayFlags } from '../replay.js';
@@ -9,11 +11,10 @@ import { typeset } from './typeset.js';
 
 /** A row's status in words, for people and screen readers alike; colour only repeats it. */
 export const STATUS_WORDS = { pass: 'passed', fail: 'failed', error: 'error' } as const;
-const STATUS_MARKS = { pass: '✓', fail: '✗', error: '!' } as const;
 
 /** The status of a row as a badge: a mark (hidden from screen readers) and the word. */
 export function statusBadge(status: ClaimResult['status']): string {
-  return `<span class="status ${status}"><span aria-hidden="true">${STATUS_MARKS[status]}</span> ${STATUS_WORDS[status]}</span>`;
+  return `<span class="status ${status}"><span aria-hidden="true">${FIGURES[status]}</span> ${STATUS_WORDS[status]}</span>`;
 }
 
 /** A command to copy: as code, with a copy button that the page's script shows where it runs. */
@@ -60,7 +61,9 @@ function failureParts(r: ClaimResult, replay: ReplayFlags): string[] {
 
 /** One claim: its name, status, place, formula, figures and, when it did not pass, why. */
 export function claimCard(r: ClaimResult, anchor: string, replay: ReplayFlags): string {
-  const points = r.graded ? ` <span class="points">${r.points}/${r.maxPoints} points</span>` : '';
+  const points = r.graded
+    ? ` <span class="points">${formatPoints(r.points)}/${formatPoints(r.maxPoints)} points</span>`
+    : '';
   const head =
     `<h3>${statusBadge(r.status)} <span class="name">${xmlEscape(r.claim ?? r.row)}</span>${points}</h3>` +
     `<p class="place">${xmlEscape(formatPlace(r.file, r.line))}</p>`;

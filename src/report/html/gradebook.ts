@@ -1,16 +1,15 @@
 import { type ClaimResult, labelOf } from '../../check/result/claim-result.js';
 import type { RunReport } from '../../check/result/run-report.js';
+import { formatPoints } from '../reporter.js';
 import { xmlEscape } from '../xml-escape.js';
 import { STATUS_WORDS } from './claim-card.js';
 import { anchorOf, submissionAnchor } from './sections.js';
-
-const points = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 /** A cell of the gradebook: the claim's points, its status in words, a link to its detail. */
 function cell(r: ClaimResult | undefined, index: number): string {
   if (r === undefined) return '<td class="missing">—</td>';
   const word = STATUS_WORDS[r.status];
-  return `<td class="${r.status}"><a href="#${anchorOf(index)}" aria-label="${xmlEscape(`${labelOf(r)}: ${word}, ${points(r.points)} of ${points(r.maxPoints)} points`)}">${points(r.points)}/${points(r.maxPoints)} <span class="word">${word}</span></a></td>`;
+  return `<td class="${r.status}"><a href="#${anchorOf(index)}" aria-label="${xmlEscape(`${labelOf(r)}: ${word}, ${formatPoints(r.points)} of ${formatPoints(r.maxPoints)} points`)}">${formatPoints(r.points)}/${formatPoints(r.maxPoints)} <span class="word">${word}</span></a></td>`;
 }
 
 /**
@@ -33,7 +32,7 @@ export function gradebook(report: RunReport): string {
       const share = s.maxPoints === 0 ? 0 : s.points / s.maxPoints;
       return (
         `<tr data-name="${xmlEscape(name)}" data-score="${share}"><th scope="row"><a href="#${submissionAnchor(name)}">${xmlEscape(name)}</a></th>` +
-        `<td class="total">${points(s.points)}/${points(s.maxPoints)}</td>${cells.join('')}</tr>`
+        `<td class="total">${formatPoints(s.points)}/${formatPoints(s.maxPoints)}</td>${cells.join('')}</tr>`
       );
     });
   const sortable = (key: string, label: string): string =>

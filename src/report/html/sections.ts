@@ -4,7 +4,7 @@ import { formatPlace } from '../place.js';
 import type { ReplayFlags } from '../replay.js';
 import { scoreLine } from '../reporter.js';
 import { xmlEscape } from '../xml-escape.js';
-import { claimCard } from './claim-card.js';
+import { claimCard, statusBadge } from './claim-card.js';
 import { typeset } from './typeset.js';
 
 /** Rows of one identity (of one submission), in report order. */
@@ -74,7 +74,7 @@ export function errorSection(errors: readonly SpecError[]): string {
   if (errors.length === 0) return '';
   const items = errors.map(
     (e) =>
-      `<li><span class="status error"><span aria-hidden="true">!</span> error</span> ${xmlEscape(e.message)} <span class="place">at ${xmlEscape(formatPlace(e.file, e.line, e.column))}</span></li>`,
+      `<li>${statusBadge('error')} ${xmlEscape(e.message)} <span class="place">at ${xmlEscape(formatPlace(e.file, e.line, e.column))}</span></li>`,
   );
   return `<section class="spec-errors"><h2>Spec errors</h2><ul>${items.join('')}</ul></section>`;
 }
