@@ -16,7 +16,8 @@ export function serveGrade(task: GradeTask, replies: MessagePort): void {
     Atomics.add(control, POSTED, 1);
     Atomics.notify(control, POSTED);
   };
-  const settings = { ...task.settings, workers: 0 };
+  // The settings come with workers: 0: this thread grades each submission's claims itself.
+  const { settings } = task;
   let index = -1;
   try {
     const loaded = loadFiles([task.questions], settings.limits, null);
@@ -28,7 +29,7 @@ export function serveGrade(task: GradeTask, replies: MessagePort): void {
       post({ id: task.id, index, graded, crash: null });
     }
   } catch (error) {
-    // A bug: the main thread grades what this worker took, and says why it had to.
+    // A bug: the main thread grades what this worker took.
     post({ id: task.id, index, graded: null, crash: error instanceof Error ? error.message : String(error) });
   }
 }

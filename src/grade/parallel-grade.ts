@@ -53,10 +53,13 @@ function drain(workers: readonly PoolWorker[], id: number, graded: (GradedOne | 
       reply = takeReply(w) as GradeReply | undefined
     ) {
       if (reply.id !== id) continue;
-      if (reply.graded !== null && graded[reply.index] === undefined) {
+      if (reply.graded === null) {
+        // A crash: the submission it had taken (if any) is the main thread's.
+        if (reply.index >= 0) left.push(reply.index);
+      } else if (graded[reply.index] === undefined) {
         graded[reply.index] = reply.graded;
         byWorkers++;
-      } else if (reply.index >= 0) left.push(reply.index);
+      }
     }
   }
   return left;

@@ -17,7 +17,6 @@ export interface HtmlRun {
 export const HTML_RUNS: Readonly<Record<string, readonly string[]>> = {
   bundled: ['all'],
   wrong: ['all', '--dir', 'test/fixtures/wrong', '--workers', '0'],
-  hessians: ['check', 'test/fixtures/wrong/wrong-hessians.yaml', 'identities/hessians.yaml', '--workers', '0'],
   class: [
     'grade',
     '--questions',
