@@ -73,14 +73,18 @@ function report(root, folder, args) {
   return { code: r.status, out: r.stdout.split(ROOT).join('<root>') };
 }
 
-function withoutAdded(text) {
-  let json;
+/** The after report without the ADDED fields the before report lacks (a base older than them). */
+function withoutAdded(text, beforeText) {
+  let json, before;
   try {
-    json = JSON.parse(text);
+    [json, before] = [JSON.parse(text), JSON.parse(beforeText)];
   } catch {
     return text;
   }
-  for (const [array, field] of ADDED) for (const row of json[array] ?? []) delete row[field];
+  for (const [array, field] of ADDED) {
+    const had = (before[array] ?? []).some((row) => field in row);
+    if (!had) for (const row of json[array] ?? []) delete row[field];
+  }
   return JSON.stringify(json, null, 2) + '\n';
 }
 
@@ -121,7 +125,7 @@ function failuresOf(text) {
 
 /** True when both reports agree on every shared row but in passing rows' error figures, and in the exit code. */
 function sameFailures(before, after, label) {
-  const [a, b] = [failuresOf(before.out), failuresOf(withoutAdded(after.out))];
+  const [a, b] = [failuresOf(before.out), failuresOf(withoutAdded(after.out, before.out))];
   if (a === null || b === null) return before.out === after.out;
   let ok = before.code === after.code;
   for (const [row, text] of b) {
@@ -148,7 +152,7 @@ try {
         ? sameStatuses(before, after, label)
         : FAILURES
           ? sameFailures(before, after, label)
-          : before.code === after.code && before.out === withoutAdded(after.out);
+          : before.code === after.code && before.out === withoutAdded(after.out, before.out);
       if (ok) same++;
       else {
         differ++;
